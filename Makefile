@@ -1,0 +1,84 @@
+# pyb-asyncio: custom Pyboard firmware with asyncio drivers and primitives frozen in.
+#
+#   make firmware [BOARD=PYBV11]   build build/<BOARD>/firmware.{dfu,hex,elf}
+#   make test                      build the test targets and run every test (pytest)
+#   make deploy [BOARD=PYBV11]     verify the .dfu, then flash it with dfu-util
+#   make info [BOARD=PYBV11]       what is inside the built firmware
+#   make bench                     benchmarks against stock asyncio (not tests)
+#
+# MicroPython is an external, pinned dependency: this is the one place its tag is set.
+MPY_TAG := v1.28.0
+MPY_DIR ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/micropython/$(MPY_TAG)
+export MPY_DIR MPY_TAG
+
+BOARD ?= PYBV11
+BOARDS := $(patsubst boards/%/mpconfigboard.mk,%,$(wildcard boards/*/mpconfigboard.mk))
+BUILD_ROOT ?= build
+PYTHON ?= python3
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+
+TOP_DIR := $(CURDIR)
+BUILD_DIR := $(abspath $(BUILD_ROOT))
+MPY_CROSS := $(BUILD_DIR)/mpy-cross/mpy-cross
+UNIX_BIN := $(BUILD_DIR)/test-unix/micropython
+QEMU_ELF := $(BUILD_DIR)/test-qemu/firmware.elf
+
+# Reproducible builds: the build date is the commit's, and no absolute path reaches the image.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null || echo 0)
+export SOURCE_DATE_EPOCH
+REPRO_CFLAGS := -ffile-prefix-map=$(TOP_DIR)=. -ffile-prefix-map=$(MPY_DIR)=micropython \
+	-ffile-prefix-map=$(BUILD_DIR)=build
+
+PORT_MAKE = $(PYTHON) scripts/portmake.py
+PORT_ARGS = -j$(JOBS) MICROPY_MPYCROSS=$(MPY_CROSS) USER_C_MODULES=$(TOP_DIR)/modules \
+	CFLAGS_EXTRA="$(REPRO_CFLAGS)"
+
+.PHONY: all firmware deploy info test test-targets unix qemu bench tree mpy-cross clean \
+	check-board check-tools-firmware check-tools-test check-tools-deploy
+
+all: firmware
+
+check-board:
+	@$(if $(filter $(BOARD),$(BOARDS)),true,\
+		echo "error: unknown BOARD '$(BOARD)'; boards: $(BOARDS)" >&2; false)
+
+check-tools-%:
+	@$(PYTHON) scripts/checktools.py $*
+
+tree:
+	@$(PYTHON) scripts/mpytree.py --dir "$(MPY_DIR)" --tag $(MPY_TAG)
+
+mpy-cross: tree
+	@$(PORT_MAKE) mpy-cross -C "$(MPY_DIR)/mpy-cross" -j$(JOBS) BUILD=$(BUILD_DIR)/mpy-cross
+
+# The port reads the pin table from BOARD_DIR; ours is upstream's, linked (and git-ignored).
+firmware: check-board check-tools-firmware mpy-cross
+	@ln -sfn "$(MPY_DIR)/ports/stm32/boards/$(BOARD)/pins.csv" boards/$(BOARD)/pins.csv
+	@$(PORT_MAKE) firmware -C "$(MPY_DIR)/ports/stm32" $(PORT_ARGS) \
+		BOARD_DIR=$(TOP_DIR)/boards/$(BOARD) BUILD=$(BUILD_DIR)/$(BOARD)
+	@$(PYTHON) scripts/fwinfo.py check --board $(BOARD) --build $(BUILD_DIR)/$(BOARD)
+
+unix: check-tools-test mpy-cross
+	@$(PORT_MAKE) unix -C "$(MPY_DIR)/ports/unix" $(PORT_ARGS) \
+		VARIANT_DIR=$(TOP_DIR)/tests/targets/unix BUILD=$(BUILD_DIR)/test-unix
+
+qemu: check-tools-test mpy-cross
+	@$(PORT_MAKE) qemu -C "$(MPY_DIR)/ports/qemu" $(PORT_ARGS) \
+		BOARD=TEST_M4 BOARD_DIR=$(TOP_DIR)/tests/targets/qemu BUILD=$(BUILD_DIR)/test-qemu
+
+test-targets: unix qemu firmware
+
+test: check-tools-test
+	@$(PYTHON) -m pytest tests
+
+info: check-board
+	@$(PYTHON) scripts/fwinfo.py report --board $(BOARD) --build $(BUILD_DIR)/$(BOARD)
+
+deploy: check-board check-tools-deploy
+	@$(PYTHON) scripts/deploy.py --board $(BOARD) $(BUILD_DIR)/$(BOARD)/firmware.dfu
+
+bench: unix qemu
+	@$(PYTHON) bench/report.py --unix $(UNIX_BIN) --qemu $(QEMU_ELF) --out $(BUILD_DIR)/bench
+
+clean:
+	rm -rf $(BUILD_DIR)

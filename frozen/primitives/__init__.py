@@ -1,0 +1,29 @@
+# primitives: the shared implementation behind the tutorial modules, under the names
+# Hinch's micropython-async v3 uses. Classes load lazily so importing one loads only it.
+import asyncio
+
+_attrs = {}
+
+
+def __getattr__(attr):
+    mod = _attrs.get(attr)
+    if mod is None:
+        raise AttributeError(attr)
+    value = getattr(__import__("primitives." + mod, None, None, [attr]), attr)
+    globals()[attr] = value
+    return value
+
+
+async def _coro():
+    pass
+
+
+_coro_type = type(_coro())
+
+
+def launch(func, args=()):
+    """Call func(*args); if that gives a coroutine, run it as a task and return the task."""
+    res = func(*args)
+    if isinstance(res, _coro_type):
+        return asyncio.create_task(res)
+    return res

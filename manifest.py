@@ -1,0 +1,5 @@
+# What ships in every firmware built from this repo, whatever the port.
+# opt=1: asserts are compiled out, line numbers stay in tracebacks.
+metadata(description="asyncio for hardware: drivers and primitives", version="0.1.0")
+
+package("primitives", base_path="frozen", opt=1)

@@ -1,0 +1,2 @@
+# Every C user module this repo links into firmware and test builds.
+include(${CMAKE_CURRENT_LIST_DIR}/fastpoll/micropython.cmake)

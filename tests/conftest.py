@@ -1,0 +1,35 @@
+"""Shared fixtures: the test targets are built (incrementally, by make) once per session."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+
+BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
+
+# Only host-side pytest files are collected; tests/mpy holds MicroPython scripts.
+collect_ignore_glob = ["mpy/*", "fakes/*", "targets/*"]
+
+
+def make(*args, check=True, env=None):
+    """Run make in the repo; returns the CompletedProcess (text output)."""
+    return subprocess.run(["make", "-s"] + list(args), cwd=ROOT, capture_output=True,
+                          text=True, check=False, env=env)
+
+
+@pytest.fixture(scope="session")
+def targets():
+    """Build the unix and qemu test builds and the PYBV11 firmware; returns their paths."""
+    proc = make("test-targets")
+    if proc.returncode != 0:
+        pytest.fail("make test-targets failed:\n" + proc.stdout[-4000:] + proc.stderr[-4000:],
+                    pytrace=False)
+    return {
+        "unix": os.path.join(BUILD, "test-unix", "micropython"),
+        "qemu": os.path.join(BUILD, "test-qemu", "firmware.elf"),
+        "PYBV11": os.path.join(BUILD, "PYBV11"),
+    }

@@ -1,0 +1,3 @@
+# Hardware stand-ins for the test builds only; the Pyboard firmware never freezes these.
+module("machine.py", opt=0)
+module("pyb.py", opt=0)

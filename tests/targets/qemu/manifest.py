@@ -1,0 +1,4 @@
+# Qemu test build: asyncio (off in the port), our library, the hardware fakes.
+include("$(MPY_DIR)/extmod/asyncio")
+include("../../../manifest.py")
+include("../../fakes")
