@@ -1,6 +1,7 @@
 # pyb-asyncio: custom Pyboard firmware with asyncio drivers and primitives frozen in.
 #
 #   make firmware [BOARD=PYBV11]   build build/<BOARD>/firmware.{dfu,hex,elf}
+#   make boards                    build the firmware for every board in boards/
 #   make test                      build the test targets and run every test (pytest)
 #   make deploy [BOARD=PYBV11]     verify the .dfu, then flash it with dfu-util
 #   make info [BOARD=PYBV11]       what is inside the built firmware
@@ -33,7 +34,7 @@ PORT_MAKE = $(PYTHON) scripts/portmake.py
 PORT_ARGS = -j$(JOBS) MICROPY_MPYCROSS=$(MPY_CROSS) USER_C_MODULES=$(TOP_DIR)/modules \
 	CFLAGS_EXTRA="$(REPRO_CFLAGS)"
 
-.PHONY: all firmware deploy info test test-targets unix qemu bench tree mpy-cross clean \
+.PHONY: all firmware boards deploy info test test-targets unix qemu bench tree mpy-cross clean \
 	check-board check-tools-firmware check-tools-test check-tools-deploy
 
 all: firmware
@@ -57,6 +58,9 @@ firmware: check-board check-tools-firmware mpy-cross
 	@$(PORT_MAKE) firmware -C "$(MPY_DIR)/ports/stm32" $(PORT_ARGS) \
 		BOARD_DIR=$(TOP_DIR)/boards/$(BOARD) BUILD=$(BUILD_DIR)/$(BOARD)
 	@$(PYTHON) scripts/fwinfo.py check --board $(BOARD) --build $(BUILD_DIR)/$(BOARD)
+
+boards:
+	@for board in $(BOARDS); do $(MAKE) --no-print-directory firmware BOARD=$$board || exit 1; done
 
 unix: check-tools-test mpy-cross
 	@$(PORT_MAKE) unix -C "$(MPY_DIR)/ports/unix" $(PORT_ARGS) \

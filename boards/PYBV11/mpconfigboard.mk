@@ -2,4 +2,4 @@
 include $(TOP)/ports/stm32/boards/PYBV11/mpconfigboard.mk
 
 # Upstream uses ?= here; a plain = makes ours win.
-FROZEN_MANIFEST = $(BOARD_DIR)/manifest.py
+FROZEN_MANIFEST = $(BOARD_DIR)/../manifest.py

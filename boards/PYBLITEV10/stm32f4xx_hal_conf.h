@@ -1,0 +1,1 @@
+#include "boards/PYBLITEV10/stm32f4xx_hal_conf.h"
