@@ -30,9 +30,15 @@ export SOURCE_DATE_EPOCH
 REPRO_CFLAGS := -ffile-prefix-map=$(TOP_DIR)=. -ffile-prefix-map=$(MPY_DIR)=micropython \
 	-ffile-prefix-map=$(BUILD_DIR)=build
 
-PORT_MAKE = $(PYTHON) scripts/portmake.py
-PORT_ARGS = -j$(JOBS) MICROPY_MPYCROSS=$(MPY_CROSS) USER_C_MODULES=$(TOP_DIR)/modules \
-	CFLAGS_EXTRA="$(REPRO_CFLAGS)"
+# $(call port_build,WHAT,PORT,BUILD-NAME,BOARD-NAME,MAKE-ARGS): one out-of-tree port build.
+# fwinfo.py (what a firmware is) is generated per build; the manifests freeze it from
+# $(FWINFO_DIR).
+define port_build
+	@$(PYTHON) scripts/genfwinfo.py --tag $(MPY_TAG) --board $(4) --out $(BUILD_DIR)/$(3)/gen
+	@$(PYTHON) scripts/portmake.py $(1) -C "$(MPY_DIR)/ports/$(2)" -j$(JOBS) \
+		BUILD=$(BUILD_DIR)/$(3) MICROPY_MPYCROSS=$(MPY_CROSS) USER_C_MODULES=$(TOP_DIR)/modules \
+		MICROPY_MANIFEST_FWINFO_DIR=$(BUILD_DIR)/$(3)/gen CFLAGS_EXTRA="$(REPRO_CFLAGS)" $(5)
+endef
 
 .PHONY: all firmware boards deploy info test test-targets unix qemu bench tree mpy-cross clean \
 	check-board check-tools-firmware check-tools-test check-tools-deploy
@@ -50,25 +56,22 @@ tree:
 	@$(PYTHON) scripts/mpytree.py --dir "$(MPY_DIR)" --tag $(MPY_TAG)
 
 mpy-cross: tree
-	@$(PORT_MAKE) mpy-cross -C "$(MPY_DIR)/mpy-cross" -j$(JOBS) BUILD=$(BUILD_DIR)/mpy-cross
+	@$(PYTHON) scripts/portmake.py mpy-cross -C "$(MPY_DIR)/mpy-cross" -j$(JOBS) BUILD=$(BUILD_DIR)/mpy-cross
 
 # The port reads the pin table from BOARD_DIR; ours is upstream's, linked (and git-ignored).
 firmware: check-board check-tools-firmware mpy-cross
 	@ln -sfn "$(MPY_DIR)/ports/stm32/boards/$(BOARD)/pins.csv" boards/$(BOARD)/pins.csv
-	@$(PORT_MAKE) firmware -C "$(MPY_DIR)/ports/stm32" $(PORT_ARGS) \
-		BOARD_DIR=$(TOP_DIR)/boards/$(BOARD) BUILD=$(BUILD_DIR)/$(BOARD)
+	$(call port_build,firmware,stm32,$(BOARD),$(BOARD),BOARD_DIR=$(TOP_DIR)/boards/$(BOARD))
 	@$(PYTHON) scripts/fwinfo.py check --board $(BOARD) --build $(BUILD_DIR)/$(BOARD)
 
 boards:
 	@for board in $(BOARDS); do $(MAKE) --no-print-directory firmware BOARD=$$board || exit 1; done
 
 unix: check-tools-test mpy-cross
-	@$(PORT_MAKE) unix -C "$(MPY_DIR)/ports/unix" $(PORT_ARGS) \
-		VARIANT_DIR=$(TOP_DIR)/tests/targets/unix BUILD=$(BUILD_DIR)/test-unix
+	$(call port_build,unix,unix,test-unix,unix,VARIANT_DIR=$(TOP_DIR)/tests/targets/unix)
 
 qemu: check-tools-test mpy-cross
-	@$(PORT_MAKE) qemu -C "$(MPY_DIR)/ports/qemu" $(PORT_ARGS) \
-		BOARD=TEST_M4 BOARD_DIR=$(TOP_DIR)/tests/targets/qemu BUILD=$(BUILD_DIR)/test-qemu
+	$(call port_build,qemu,qemu,test-qemu,TEST_M4,BOARD=TEST_M4 BOARD_DIR=$(TOP_DIR)/tests/targets/qemu)
 
 test-targets: unix qemu firmware
 

@@ -3,3 +3,4 @@
 include("$(PORT_DIR)/boards/manifest.py")
 include("$(PORT_DIR)/boards/manifest_pyboard.py")
 include("../manifest.py")
+module("fwinfo.py", base_path="$(FWINFO_DIR)", opt=1)

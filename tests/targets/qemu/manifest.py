@@ -2,3 +2,4 @@
 include("$(MPY_DIR)/extmod/asyncio")
 include("../../../manifest.py")
 include("../../fakes")
+module("fwinfo.py", base_path="$(FWINFO_DIR)", opt=1)
