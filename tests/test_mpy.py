@@ -7,9 +7,8 @@ exactly that. Scripts assert what they check; a failure shows the MicroPython tr
 import glob
 import os
 
-import pytest
-
 import mpyrun
+import pytest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCRIPTS = sorted(glob.glob(os.path.join(HERE, "mpy", "*.py")))

@@ -2,8 +2,8 @@
 # level a test drives with pin.value(v). Edges fire irq() handlers at once, in the caller's
 # context; a hard handler runs with the heap locked, so an ISR that allocates fails as on
 # the Pyboard.
-from umachine import *  # noqa: F403
 import micropython
+from umachine import *  # noqa: F403
 
 try:
     from umachine import disable_irq, enable_irq

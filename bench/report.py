@@ -1,0 +1,174 @@
+"""Run every benchmark in bench/ on the unix build and on qemu, and tabulate ratios.
+
+    report.py --unix BIN --qemu ELF --out DIR [--icount 3] [--only NAME]
+
+Each benchmark is a MicroPython script that measures stock asyncio and ours in the same
+run and prints one or more lines
+
+    RESULT {"name": ..., "what": ..., "unit": ..., "better": "higher"|"lower",
+            "baseline": "stock", "stock": 1.0, "fastpoll": 2.0, ...}
+
+or `SKIP reason` where it does not apply to that target. Every numeric field other than
+the baseline becomes a ratio against the baseline measured in the same run, so the noise
+of the machine cancels out. qemu runs with -icount (instruction-counted time), which makes
+its numbers repeatable. The table is printed, and written to DIR/report.md, DIR/report.json
+and DIR/report.png.
+"""
+
+import argparse
+import glob
+import json
+import os
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, os.path.join(ROOT, "scripts"))
+
+import mpyrun  # noqa: E402
+from errors import UserError, run_main  # noqa: E402
+
+META = ("name", "what", "unit", "better", "baseline")
+
+
+def parse(output):
+    """The RESULT records and SKIP reasons a benchmark printed."""
+    results, skips = [], []
+    for line in output.splitlines():
+        if line.startswith("RESULT "):
+            results.append(json.loads(line[len("RESULT "):]))
+        elif line.startswith("SKIP "):
+            skips.append(line[len("SKIP "):].strip())
+    return results, skips
+
+
+def run_bench(script, target, args):
+    if target == "unix":
+        res = mpyrun.run_unix(args.unix, script, timeout=args.timeout)
+    else:
+        with open(script) as f:
+            res = mpyrun.run_qemu(args.qemu, f.read(), timeout=args.timeout, icount=args.icount)
+    if not res.ok:
+        raise UserError("benchmark {} failed on {}: {}".format(
+            os.path.basename(script), target, res.error.strip().splitlines()[-1:]))
+    return parse(res.output)
+
+
+def rows_of(record, target):
+    """One table row per non-baseline figure of a RESULT record."""
+    base_key = record.get("baseline", "stock")
+    base = record[base_key]
+    unit = record.get("unit", "")
+    for key, value in record.items():
+        if key in META or key == base_key or not isinstance(value, (int, float)):
+            continue
+        yield {
+            "target": target,
+            "name": record["name"],
+            "what": record.get("what", ""),
+            "compare": "{} vs {}".format(key, base_key),
+            "base": base,
+            "value": value,
+            "unit": unit,
+            "better": record.get("better", ""),
+            "ratio": value / base if base else float("nan"),
+        }
+
+
+def fmt(x):
+    return "{:.3g}".format(x) if isinstance(x, float) else str(x)
+
+
+def markdown(rows, skips, header):
+    lines = [header, "",
+             "| target | benchmark | compared | baseline | ours | ratio | better |",
+             "|---|---|---|---|---|---|---|"]
+    for r in rows:
+        lines.append("| {target} | {name} | {compare} | {b} {unit} | {v} {unit} "
+                     "| **{ratio:.2f}x** "
+                     "| {better} |".format(b=fmt(r["base"]), v=fmt(r["value"]), **r))
+    for target, name, reason in skips:
+        lines.append("| {} | {} | n/a: {} | | | | |".format(target, name, reason))
+    lines.append("")
+    lines.append("What each benchmark measures:")
+    seen = set()
+    for r in rows:
+        if r["name"] not in seen and r["what"]:
+            seen.add(r["name"])
+            lines.append("- `{}`: {}".format(r["name"], r["what"]))
+    return "\n".join(lines) + "\n"
+
+
+def chart(rows, path):
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        print("no PNG chart: matplotlib is missing (python3 -m pip install matplotlib)",
+              file=sys.stderr)
+        return
+    labels = ["{} {}\n{}".format(r["target"], r["name"], r["compare"]) for r in rows]
+    ratios = [r["ratio"] for r in rows]
+    fig, ax = plt.subplots(figsize=(10, 0.5 * len(rows) + 1.5))
+    ax.barh(range(len(rows)), ratios, color="#3a7")
+    ax.axvline(1.0, color="k", linewidth=0.8)
+    ax.set_yticks(range(len(rows)))
+    ax.set_yticklabels(labels, fontsize=7)
+    ax.invert_yaxis()
+    ax.set_xscale("log")
+    ax.set_xlabel("ratio against stock asyncio in the same run (log scale)")
+    fig.tight_layout()
+    fig.savefig(path, dpi=100)
+    plt.close(fig)
+
+
+def commit():
+    proc = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short=12", "HEAD"],
+                          capture_output=True, text=True)
+    return proc.stdout.strip() or "unknown"
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--unix", required=True, help="the unix test build")
+    parser.add_argument("--qemu", required=True, help="the qemu test build's firmware.elf")
+    parser.add_argument("--out", required=True, help="folder for report.{md,json,png}")
+    parser.add_argument("--icount", type=int, default=3, help="qemu -icount shift")
+    parser.add_argument("--timeout", type=float, default=600)
+    parser.add_argument("--only", help="run only the benchmark scripts whose name has this")
+    args = parser.parse_args()
+    scripts = sorted(s for s in glob.glob(os.path.join(HERE, "*.py"))
+                     if os.path.basename(s) != "report.py"
+                     and (args.only is None or args.only in os.path.basename(s)))
+    if not scripts:
+        raise UserError("no benchmark scripts in {}".format(HERE))
+    rows, skips = [], []
+    for script in scripts:
+        for target in ("unix", "qemu"):
+            started = time.monotonic()
+            results, why = run_bench(script, target, args)
+            print("{:<28} {:<5} {:5.1f} s".format(os.path.basename(script), target,
+                                                  time.monotonic() - started), file=sys.stderr)
+            for record in results:
+                rows.extend(rows_of(record, target))
+            skips.extend((target, os.path.basename(script)[:-3], reason) for reason in why)
+    header = "Benchmarks of commit {} on {} (unix build; qemu mps2-an386 with -icount shift={})"\
+        .format(commit(), time.strftime("%Y-%m-%d"), args.icount)
+    text = markdown(rows, skips, header)
+    os.makedirs(args.out, exist_ok=True)
+    with open(os.path.join(args.out, "report.md"), "w") as f:
+        f.write(text)
+    with open(os.path.join(args.out, "report.json"), "w") as f:
+        json.dump({"header": header, "rows": rows, "skips": skips}, f, indent=1)
+    chart(rows, os.path.join(args.out, "report.png"))
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    run_main(main)
