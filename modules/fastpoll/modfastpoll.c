@@ -1,16 +1,97 @@
-// fastpoll: device readiness answered in C, so asyncio's poller runs no Python for it.
+// _fastpoll: device readiness answered in C, so asyncio's poller runs no Python for it.
+//
+// Each type answers the stream ioctl MP_STREAM_POLL, which select.poll (and so asyncio's
+// IOQueue) asks on every scheduler pass. The frozen `fastpoll` package subclasses these types
+// to add `async def wait()` and priority wake; this module holds everything that runs in an
+// IRQ handler or on every pass.
+#include <stdint.h>
+
+#include "py/binary.h"
+#include "py/mphal.h"
+#include "py/objint.h"
 #include "py/runtime.h"
 #include "py/stream.h"
 
+// Counter saturates here: the largest small int on a 32-bit port, so a count never needs a
+// heap-allocated int. A wait() that returns this value means "at least this many".
+#define FASTPOLL_COUNTER_MAX ((mp_uint_t)0x3fffffff)
+
+// Every fastpoll object starts like this, so the shared attr handler reads `priority`.
+typedef struct _fastpoll_obj_t {
+    mp_obj_base_t base;
+    bool priority;
+} fastpoll_obj_t;
+
 typedef struct _fastpoll_flag_obj_t {
     mp_obj_base_t base;
+    bool priority;
     volatile uint8_t state;
 } fastpoll_flag_obj_t;
 
-// Flag() -> a flag that an IRQ handler sets and a task awaits.
+typedef struct _fastpoll_counter_obj_t {
+    mp_obj_base_t base;
+    bool priority;
+    volatile mp_uint_t count;
+} fastpoll_counter_obj_t;
+
+typedef struct _fastpoll_bits_obj_t {
+    mp_obj_base_t base;
+    bool priority;
+    uint8_t width; // bytes in the word: 1, 2 or 4
+    mp_obj_t buffer; // the buffer object, or MP_OBJ_NULL when target is an address
+    const volatile void *addr; // the word, when target is an address
+    uint32_t mask;
+    uint32_t value;
+} fastpoll_bits_obj_t;
+
+// The poller hands the ioctl whatever was registered: our object, or an instance of a Python
+// subclass (the frozen layer's), whose native part is the C object.
+static void *fastpoll_native(mp_obj_t self_in, const mp_obj_type_t *type) {
+    return MP_OBJ_TO_PTR(mp_obj_cast_to_native_base(self_in, MP_OBJ_FROM_PTR(type)));
+}
+
+// Answers MP_STREAM_POLL from `ready`; every other request is an error, which also tells the
+// unix port's poller that the object has no file descriptor.
+static mp_uint_t fastpoll_poll_result(bool ready, mp_uint_t request, uintptr_t arg, int *errcode) {
+    if (request == MP_STREAM_POLL) {
+        return ready ? (arg & MP_STREAM_POLL_RD) : 0;
+    }
+    *errcode = MP_EINVAL;
+    return MP_STREAM_ERROR;
+}
+
+// The keyword-only `priority` that Flag and Counter take (Bits takes it after its own args).
+static const mp_arg_t fastpoll_priority_allowed[] = {
+    { MP_QSTR_priority, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = false} },
+};
+
+static bool fastpoll_parse_priority(size_t n_args, size_t n_kw, const mp_obj_t *args) {
+    mp_arg_val_t vals[MP_ARRAY_SIZE(fastpoll_priority_allowed)];
+    mp_arg_parse_all_kw_array(n_args, n_kw, args, MP_ARRAY_SIZE(fastpoll_priority_allowed),
+        fastpoll_priority_allowed, vals);
+    return vals[0].u_bool;
+}
+
+// obj.priority -> bool (read-only); other names fall through to the type's locals.
+static void fastpoll_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
+    if (dest[0] == MP_OBJ_NULL) {
+        if (attr == MP_QSTR_priority) {
+            fastpoll_obj_t *self = MP_OBJ_TO_PTR(self_in);
+            dest[0] = mp_obj_new_bool(self->priority);
+        } else {
+            dest[1] = MP_OBJ_SENTINEL;
+        }
+    }
+}
+
+/******************************************************************************/
+// Flag
+
+// Flag(*, priority=False) -> a flag that an IRQ handler sets and a task awaits.
 static mp_obj_t fastpoll_flag_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
-    mp_arg_check_num(n_args, n_kw, 0, 0, false);
+    bool priority = fastpoll_parse_priority(n_args, n_kw, args);
     fastpoll_flag_obj_t *self = mp_obj_malloc(fastpoll_flag_obj_t, type);
+    self->priority = priority;
     self->state = 0;
     return MP_OBJ_FROM_PTR(self);
 }
@@ -38,14 +119,11 @@ static mp_obj_t fastpoll_flag_is_set(mp_obj_t self_in) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(fastpoll_flag_is_set_obj, fastpoll_flag_is_set);
 
-// Stream ioctl: asyncio's select.poll asks MP_STREAM_POLL on every scheduler pass.
+static const mp_obj_type_t fastpoll_flag_type;
+
 static mp_uint_t fastpoll_flag_ioctl(mp_obj_t self_in, mp_uint_t request, uintptr_t arg, int *errcode) {
-    fastpoll_flag_obj_t *self = MP_OBJ_TO_PTR(self_in);
-    if (request == MP_STREAM_POLL) {
-        return self->state ? (arg & MP_STREAM_POLL_RD) : 0;
-    }
-    *errcode = MP_EINVAL;
-    return MP_STREAM_ERROR;
+    fastpoll_flag_obj_t *self = fastpoll_native(self_in, &fastpoll_flag_type);
+    return fastpoll_poll_result(self->state, request, arg, errcode);
 }
 
 static const mp_stream_p_t fastpoll_flag_stream_p = {
@@ -64,13 +142,251 @@ static MP_DEFINE_CONST_OBJ_TYPE(
     MP_QSTR_Flag,
     MP_TYPE_FLAG_NONE,
     make_new, fastpoll_flag_make_new,
+    attr, fastpoll_attr,
     protocol, &fastpoll_flag_stream_p,
     locals_dict, &fastpoll_flag_locals_dict
     );
 
+/******************************************************************************/
+// Counter
+
+// Counter(*, priority=False) -> an event count that IRQ handlers add to and a task drains.
+static mp_obj_t fastpoll_counter_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+    bool priority = fastpoll_parse_priority(n_args, n_kw, args);
+    fastpoll_counter_obj_t *self = mp_obj_malloc(fastpoll_counter_obj_t, type);
+    self->priority = priority;
+    self->count = 0;
+    return MP_OBJ_FROM_PTR(self);
+}
+
+// counter.add(n=1): safe in a hard IRQ handler. With a valid n it allocates nothing and cannot
+// raise: the sum saturates at MAX inside an atomic section, so a nested IRQ cannot lose an add.
+static mp_obj_t fastpoll_counter_add(size_t n_args, const mp_obj_t *args) {
+    fastpoll_counter_obj_t *self = MP_OBJ_TO_PTR(args[0]);
+    mp_int_t n = n_args > 1 ? mp_obj_get_int(args[1]) : 1;
+    if (n < 0) {
+        mp_raise_ValueError(MP_ERROR_TEXT("n must be >= 0"));
+    }
+    mp_uint_t atomic_state = MICROPY_BEGIN_ATOMIC_SECTION();
+    mp_uint_t count = self->count;
+    self->count = (mp_uint_t)n >= FASTPOLL_COUNTER_MAX - count ? FASTPOLL_COUNTER_MAX : count + n;
+    MICROPY_END_ATOMIC_SECTION(atomic_state);
+    return mp_const_none;
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(fastpoll_counter_add_obj, 1, 2, fastpoll_counter_add);
+
+// counter.value() -> the count now, left as it is
+static mp_obj_t fastpoll_counter_value(mp_obj_t self_in) {
+    fastpoll_counter_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    return MP_OBJ_NEW_SMALL_INT(self->count);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(fastpoll_counter_value_obj, fastpoll_counter_value);
+
+// counter.take() -> the count, reset to 0 in the same atomic section so no add() falls between.
+static mp_obj_t fastpoll_counter_take(mp_obj_t self_in) {
+    fastpoll_counter_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    mp_uint_t atomic_state = MICROPY_BEGIN_ATOMIC_SECTION();
+    mp_uint_t count = self->count;
+    self->count = 0;
+    MICROPY_END_ATOMIC_SECTION(atomic_state);
+    return MP_OBJ_NEW_SMALL_INT(count);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(fastpoll_counter_take_obj, fastpoll_counter_take);
+
+static const mp_obj_type_t fastpoll_counter_type;
+
+static mp_uint_t fastpoll_counter_ioctl(mp_obj_t self_in, mp_uint_t request, uintptr_t arg, int *errcode) {
+    fastpoll_counter_obj_t *self = fastpoll_native(self_in, &fastpoll_counter_type);
+    return fastpoll_poll_result(self->count != 0, request, arg, errcode);
+}
+
+static const mp_stream_p_t fastpoll_counter_stream_p = {
+    .ioctl = fastpoll_counter_ioctl,
+};
+
+static const mp_rom_map_elem_t fastpoll_counter_locals_dict_table[] = {
+    { MP_ROM_QSTR(MP_QSTR_add), MP_ROM_PTR(&fastpoll_counter_add_obj) },
+    { MP_ROM_QSTR(MP_QSTR_value), MP_ROM_PTR(&fastpoll_counter_value_obj) },
+    { MP_ROM_QSTR(MP_QSTR_take), MP_ROM_PTR(&fastpoll_counter_take_obj) },
+    { MP_ROM_QSTR(MP_QSTR_MAX), MP_ROM_INT(FASTPOLL_COUNTER_MAX) },
+};
+static MP_DEFINE_CONST_DICT(fastpoll_counter_locals_dict, fastpoll_counter_locals_dict_table);
+
+static MP_DEFINE_CONST_OBJ_TYPE(
+    fastpoll_counter_type,
+    MP_QSTR_Counter,
+    MP_TYPE_FLAG_NONE,
+    make_new, fastpoll_counter_make_new,
+    attr, fastpoll_attr,
+    protocol, &fastpoll_counter_stream_p,
+    locals_dict, &fastpoll_counter_locals_dict
+    );
+
+/******************************************************************************/
+// Bits
+
+// A mask or value: an int that fits the word.
+static uint32_t fastpoll_bits_get_word_arg(mp_obj_t arg, size_t width, qstr name) {
+    if (!mp_obj_is_int(arg)) {
+        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%q must be an int"), name);
+    }
+    mp_uint_t limit = width == 4 ? 0xffffffff : ((mp_uint_t)1 << (8 * width)) - 1;
+    if (mp_obj_int_sign(arg) < 0 || mp_obj_int_get_uint_checked(arg) > limit) {
+        mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%q must fit in %d bytes"), name, (int)width);
+    }
+    return (uint32_t)mp_obj_int_get_uint_checked(arg);
+}
+
+// Bits(target, mask, value=None, *, priority=False) -> ready when (word & mask) == value.
+// target is an address (a 32-bit word, 4-byte aligned, e.g. a peripheral register) or a
+// writable buffer, whose first item is the word (bytearray: 1 byte,
+// array('H'): 2 bytes, array('I'): 4 bytes). value defaults to mask: all mask bits set.
+static mp_obj_t fastpoll_bits_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+    static const mp_arg_t allowed[] = {
+        { MP_QSTR_target, MP_ARG_REQUIRED | MP_ARG_OBJ, {.u_obj = MP_OBJ_NULL} },
+        { MP_QSTR_mask, MP_ARG_REQUIRED | MP_ARG_OBJ, {.u_obj = MP_OBJ_NULL} },
+        { MP_QSTR_value, MP_ARG_OBJ, {.u_obj = mp_const_none} },
+        { MP_QSTR_priority, MP_ARG_KW_ONLY | MP_ARG_BOOL, {.u_bool = false} },
+    };
+    mp_arg_val_t vals[MP_ARRAY_SIZE(allowed)];
+    mp_arg_parse_all_kw_array(n_args, n_kw, args, MP_ARRAY_SIZE(allowed), allowed, vals);
+    mp_obj_t target = vals[0].u_obj;
+
+    mp_obj_t buffer = MP_OBJ_NULL;
+    const volatile void *addr = NULL;
+    size_t width;
+    if (mp_obj_is_int(target)) {
+        if (mp_obj_int_sign(target) <= 0) {
+            mp_raise_ValueError(MP_ERROR_TEXT("address must be > 0"));
+        }
+        mp_uint_t a = mp_obj_int_get_uint_checked(target);
+        width = 4;
+        if (a % width != 0) {
+            mp_raise_ValueError(MP_ERROR_TEXT("address must be 4-byte aligned"));
+        }
+        addr = (const volatile void *)a;
+    } else {
+        mp_buffer_info_t bufinfo;
+        // Writable only: an immutable buffer (bytes, str) could never become ready.
+        if (!mp_get_buffer(target, &bufinfo, MP_BUFFER_WRITE)) {
+            mp_raise_TypeError(MP_ERROR_TEXT("target must be an address or a writable buffer"));
+        }
+        char typecode = bufinfo.typecode;
+        if (typecode == 'f' || typecode == 'd') {
+            mp_raise_ValueError(MP_ERROR_TEXT("buffer items must be integers"));
+        }
+        width = mp_binary_get_size('@', typecode, NULL);
+        if (width != 1 && width != 2 && width != 4) {
+            mp_raise_ValueError(MP_ERROR_TEXT("buffer items must be 1, 2 or 4 bytes"));
+        }
+        if (bufinfo.len < width) {
+            mp_raise_ValueError(MP_ERROR_TEXT("buffer is empty"));
+        }
+        if ((uintptr_t)bufinfo.buf % width != 0) {
+            mp_raise_ValueError(MP_ERROR_TEXT("buffer is not aligned to its item size"));
+        }
+        buffer = target;
+    }
+
+    uint32_t mask = fastpoll_bits_get_word_arg(vals[1].u_obj, width, MP_QSTR_mask);
+    if (mask == 0) {
+        mp_raise_ValueError(MP_ERROR_TEXT("mask must not be 0"));
+    }
+    uint32_t value = mask;
+    if (vals[2].u_obj != mp_const_none) {
+        value = fastpoll_bits_get_word_arg(vals[2].u_obj, width, MP_QSTR_value);
+        if (value & ~mask) {
+            // Such a Bits could never become ready.
+            mp_raise_ValueError(MP_ERROR_TEXT("value has bits outside mask"));
+        }
+    }
+
+    fastpoll_bits_obj_t *self = mp_obj_malloc(fastpoll_bits_obj_t, type);
+    self->priority = vals[3].u_bool;
+    self->width = width;
+    self->buffer = buffer;
+    self->addr = addr;
+    self->mask = mask;
+    self->value = value;
+    return MP_OBJ_FROM_PTR(self);
+}
+
+// Reads the word into *word; false when a buffer has shrunk below one item since construction.
+// Allocates nothing: the poller calls this on every scheduler pass.
+static bool fastpoll_bits_read(fastpoll_bits_obj_t *self, uint32_t *word) {
+    const volatile void *p = self->addr;
+    if (self->buffer != MP_OBJ_NULL) {
+        // Fetched each time: a bytearray may have been resized, moving its data.
+        mp_buffer_info_t bufinfo;
+        if (!mp_get_buffer(self->buffer, &bufinfo, MP_BUFFER_READ) || bufinfo.len < self->width) {
+            return false;
+        }
+        p = bufinfo.buf;
+    }
+    switch (self->width) {
+        case 1:
+            *word = *(const volatile uint8_t *)p;
+            break;
+        case 2:
+            *word = *(const volatile uint16_t *)p;
+            break;
+        default:
+            *word = *(const volatile uint32_t *)p;
+            break;
+    }
+    return true;
+}
+
+// bits.ready() -> bool: (word & mask) == value now.
+static mp_obj_t fastpoll_bits_ready(mp_obj_t self_in) {
+    fastpoll_bits_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    uint32_t word;
+    if (!fastpoll_bits_read(self, &word)) {
+        mp_raise_ValueError(MP_ERROR_TEXT("buffer is empty"));
+    }
+    return mp_obj_new_bool((word & self->mask) == self->value);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(fastpoll_bits_ready_obj, fastpoll_bits_ready);
+
+static const mp_obj_type_t fastpoll_bits_type;
+
+static mp_uint_t fastpoll_bits_ioctl(mp_obj_t self_in, mp_uint_t request, uintptr_t arg, int *errcode) {
+    fastpoll_bits_obj_t *self = fastpoll_native(self_in, &fastpoll_bits_type);
+    uint32_t word = 0;
+    if (request == MP_STREAM_POLL && !fastpoll_bits_read(self, &word)) {
+        // Wake the waiter, whose ready() then raises, rather than raise inside the poller.
+        return MP_STREAM_POLL_ERR;
+    }
+    return fastpoll_poll_result((word & self->mask) == self->value, request, arg, errcode);
+}
+
+static const mp_stream_p_t fastpoll_bits_stream_p = {
+    .ioctl = fastpoll_bits_ioctl,
+};
+
+static const mp_rom_map_elem_t fastpoll_bits_locals_dict_table[] = {
+    { MP_ROM_QSTR(MP_QSTR_ready), MP_ROM_PTR(&fastpoll_bits_ready_obj) },
+};
+static MP_DEFINE_CONST_DICT(fastpoll_bits_locals_dict, fastpoll_bits_locals_dict_table);
+
+static MP_DEFINE_CONST_OBJ_TYPE(
+    fastpoll_bits_type,
+    MP_QSTR_Bits,
+    MP_TYPE_FLAG_NONE,
+    make_new, fastpoll_bits_make_new,
+    attr, fastpoll_attr,
+    protocol, &fastpoll_bits_stream_p,
+    locals_dict, &fastpoll_bits_locals_dict
+    );
+
+/******************************************************************************/
+// Module
+
 static const mp_rom_map_elem_t fastpoll_module_globals_table[] = {
-    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_fastpoll) },
+    { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR__fastpoll) },
     { MP_ROM_QSTR(MP_QSTR_Flag), MP_ROM_PTR(&fastpoll_flag_type) },
+    { MP_ROM_QSTR(MP_QSTR_Counter), MP_ROM_PTR(&fastpoll_counter_type) },
+    { MP_ROM_QSTR(MP_QSTR_Bits), MP_ROM_PTR(&fastpoll_bits_type) },
 };
 static MP_DEFINE_CONST_DICT(fastpoll_module_globals, fastpoll_module_globals_table);
 
@@ -79,4 +395,4 @@ const mp_obj_module_t fastpoll_user_cmodule = {
     .globals = (mp_obj_dict_t *)&fastpoll_module_globals,
 };
 
-MP_REGISTER_MODULE(MP_QSTR_fastpoll, fastpoll_user_cmodule);
+MP_REGISTER_MODULE(MP_QSTR__fastpoll, fastpoll_user_cmodule);
