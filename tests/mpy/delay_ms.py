@@ -1,0 +1,103 @@
+# Delay_ms: trigger, retrigger, shorter retrigger, stop, callbacks (function and coroutine),
+# rvalue, wait, a callback that retriggers, deinit. Windows are generous: the host is busy.
+import asyncio
+from time import ticks_diff, ticks_ms
+
+from aswitch import Delay_ms
+
+
+async def within(coro, ms=2000):
+    return await asyncio.wait_for_ms(coro, ms)
+
+
+async def main():
+    fired = []
+    d = Delay_ms(lambda v: fired.append(v) or v * 2, ("a",), duration=200)
+    assert not d.running() and not d()
+    t0 = ticks_ms()
+    d.trigger()
+    assert d.running()
+    await asyncio.sleep_ms(100)
+    assert fired == []
+    d.trigger()  # retrigger: now expires 200 ms after this
+    await within(d.wait())
+    elapsed = ticks_diff(ticks_ms(), t0)
+    assert elapsed >= 290, elapsed
+    await asyncio.sleep_ms(0)
+    assert fired == ["a"], fired
+    assert d.rvalue() == "aa"
+    assert not d.running()
+
+    # A shorter retrigger brings the expiry forward.
+    d.trigger(5000)
+    await asyncio.sleep_ms(20)
+    t0 = ticks_ms()
+    d.trigger(100)
+    await within(d.wait(), 3000)
+    assert ticks_diff(ticks_ms(), t0) < 2500
+    assert fired == ["a", "a"], fired
+
+    # stop(): no callback, not running; a later trigger works again.
+    d.trigger(100)
+    assert d.rvalue() is None
+    await asyncio.sleep_ms(30)
+    d.stop()
+    assert not d.running()
+    await asyncio.sleep_ms(250)
+    assert fired == ["a", "a"], fired
+    d.trigger(50)
+    await within(d.wait())
+    assert fired == ["a", "a", "a"], fired
+
+    # A coroutine callback runs as a task; rvalue() is that task.
+    ran = asyncio.Event()
+
+    async def coro(x):
+        await asyncio.sleep_ms(10)
+        ran.set()
+        return x
+
+    d.callback(coro, (7,))
+    d.trigger(50)
+    await within(ran.wait())
+    task = d.rvalue()
+    assert await task == 7
+
+    # No callback at all: wait() still reports expiry.
+    d.callback(None)
+    d.trigger(30)
+    await within(d.wait())
+    assert not d.running()
+
+    # A callback that retriggers its own timer keeps it going.
+    count = []
+
+    def again():
+        count.append(1)
+        if len(count) < 3:
+            d.trigger(20)
+
+    d.callback(again)
+    d.trigger(20)
+    t0 = ticks_ms()
+    while len(count) < 3 and ticks_diff(ticks_ms(), t0) < 3000:
+        await asyncio.sleep_ms(10)
+    assert len(count) == 3, count
+    await asyncio.sleep_ms(100)
+    assert len(count) == 3 and not d.running()
+
+    # deinit: the task ends, trigger() refuses.
+    d.trigger(50)
+    d.deinit()
+    await asyncio.sleep_ms(150)
+    assert len(count) == 3
+    try:
+        d.trigger()
+    except RuntimeError:
+        pass
+    else:
+        raise AssertionError("trigger after deinit")
+
+
+asyncio.run(main())
+print("delay_ms ok")
