@@ -2,7 +2,11 @@
 # Hinch's micropython-async v3 uses. Classes load lazily so importing one loads only it.
 import asyncio
 
-_attrs = {}
+_attrs = {
+    "Delay_ms": "delay_ms",
+    "Pushbutton": "pushbutton",
+    "Switch": "switch",
+}
 
 
 def __getattr__(attr):

@@ -1,0 +1,34 @@
+# The edge source shared by Switch and Pushbutton. One task per input reads the pin when it may
+# have changed, then leaves it alone for the debounce period, so contact bounce is never seen.
+# Without an IRQ the task reads the pin every debounce period, forever. With one, a hard IRQ on
+# either edge sets a flag that asyncio polls in C, and an idle input costs no scheduler passes.
+import asyncio
+
+from fastpoll import Flag
+
+
+def irq_flag(pin):
+    """A Flag set from a hard IRQ on each edge of pin."""
+    flag = Flag()
+
+    def handler(_):
+        # Hard IRQ: setting the flag writes one byte and allocates nothing.
+        flag.set()
+
+    pin.irq(handler, pin.IRQ_RISING | pin.IRQ_FALLING, hard=True)
+    return flag
+
+
+async def watch(owner, flag=None):
+    """Call owner._check() when the pin may have changed; it returns True if it had."""
+    while True:
+        if flag is None:
+            owner._check()
+            await asyncio.sleep_ms(owner.debounce_ms)
+        else:
+            # Clear before reading: an edge after the read sets the flag again, none is lost.
+            flag.clear()
+            if owner._check():
+                await asyncio.sleep_ms(owner.debounce_ms)
+            else:
+                await flag.wait()

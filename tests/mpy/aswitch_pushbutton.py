@@ -1,0 +1,133 @@
+# Pushbutton without suppress, polled and IRQ-driven: single click, double click, long press,
+# press+hold+release, bounces shorter than the debounce period, two buttons at once,
+# coroutine callbacks, the event interface, deinit.
+import asyncio
+
+from aswitch import Pushbutton
+from machine import Pin
+
+
+async def click(pin, ms=80):
+    pin(0)
+    await asyncio.sleep_ms(ms)
+    pin(1)
+
+
+async def bouncy(pin, level):
+    # Contact bounce: 6 flips in about 10 ms, well inside the 50 ms debounce period.
+    for _ in range(3):
+        pin(level)
+        await asyncio.sleep_ms(1)
+        pin(1 - level)
+        await asyncio.sleep_ms(1)
+    pin(level)
+
+
+def make(pin, log, irq, name=""):
+    pb = Pushbutton(pin, irq=irq)
+    pb.double_click_ms = 300
+    pb.long_press_ms = 600
+    for what in ("press", "release", "double", "long"):
+        getattr(pb, what + "_func")(log.append, (name + what,))
+    return pb
+
+
+async def check(irq, name1, name2):
+    log = []
+    pin = Pin(name1, Pin.IN, Pin.PULL_UP)
+    pb = make(pin, log, irq)
+    assert not pb() and not pb.rawstate()
+
+    await click(pin)  # single click
+    await asyncio.sleep_ms(450)
+    assert log == ["press", "release"], log
+    log.clear()
+
+    await click(pin)  # double click
+    await asyncio.sleep_ms(80)
+    await click(pin)
+    await asyncio.sleep_ms(450)
+    assert log == ["press", "release", "press", "double", "release"], log
+    log.clear()
+
+    pin(0)  # long press, then hold a while longer before releasing
+    await asyncio.sleep_ms(400)
+    assert log == ["press"] and pb(), log
+    await asyncio.sleep_ms(600)
+    assert log == ["press", "long"], log
+    await asyncio.sleep_ms(300)
+    pin(1)
+    await asyncio.sleep_ms(450)
+    assert log == ["press", "long", "release"] and not pb(), log
+    log.clear()
+
+    await bouncy(pin, 0)  # bounces on press and release are ignored
+    await asyncio.sleep_ms(150)
+    await bouncy(pin, 1)
+    await asyncio.sleep_ms(450)
+    assert log == ["press", "release"], log
+    log.clear()
+
+    # Two buttons at once: one held long while the other double-clicks.
+    pin2 = Pin(name2, Pin.IN, Pin.PULL_UP)
+    pb2 = make(pin2, log, irq, "2")
+    pin(0)
+    await asyncio.sleep_ms(60)
+    await click(pin2)
+    await asyncio.sleep_ms(60)
+    await click(pin2)
+    await asyncio.sleep_ms(700)
+    pin(1)
+    await asyncio.sleep_ms(450)
+    assert log == ["press", "2press", "2release", "2press", "2double", "2release", "long",
+                   "release"], log
+    log.clear()
+
+    # Coroutine callbacks, and changing callbacks at run time; None disables one.
+    async def coro(tag):
+        await asyncio.sleep_ms(20)
+        log.append(tag)
+
+    pb.press_func(coro, ("cpress",))
+    pb.release_func(None)
+    pb.double_func(None)
+    pb.long_func(None)
+    await click(pin)
+    await asyncio.sleep_ms(200)
+    assert log == ["cpress"], log
+    log.clear()
+
+    # The event interface: press/release/double/long are Events.
+    pb.press_func(None)
+    assert not pb.double.is_set()
+    await click(pin)
+    await asyncio.sleep_ms(80)
+    await click(pin)
+    await asyncio.wait_for_ms(pb.double.wait(), 2000)
+    assert pb.press.is_set() and pb.release.is_set()
+    pb.long.clear()
+    await asyncio.sleep_ms(100)
+    pin(0)
+    await asyncio.wait_for_ms(pb.long.wait(), 3000)
+    pin(1)
+    assert log == [], log
+
+    # deinit: the button's task ends and presses do nothing more.
+    for b in (pb, pb2):
+        b.deinit()
+    await asyncio.sleep_ms(0)
+    assert pb._task.done() and pb2._task.done()
+    pb.press.clear()
+    await click(pin)
+    await click(pin2)
+    await asyncio.sleep_ms(200)
+    assert log == [] and not pb.press.is_set()
+
+
+async def main():
+    # Polled and IRQ-driven buttons side by side, on their own pins.
+    await asyncio.gather(check(False, "X1", "X2"), check(True, "X3", "X4"))
+
+
+asyncio.run(main())
+print("pushbutton ok")
