@@ -3,9 +3,21 @@
 import asyncio
 
 _attrs = {
+    "Barrier": "barrier",
+    "BoundedSemaphore": "semaphore",
+    "Condition": "condition",
     "Delay_ms": "delay_ms",
+    "Event": "events",
+    "Lock": "lock",
     "Pushbutton": "pushbutton",
+    "Queue": "queue",
+    "QueueEmpty": "queue",
+    "QueueFull": "queue",
+    "RingbufQueue": "ringbuf_queue",
+    "Semaphore": "semaphore",
     "Switch": "switch",
+    "WaitAll": "events",
+    "WaitAny": "events",
 }
 
 

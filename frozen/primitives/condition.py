@@ -1,0 +1,80 @@
+# asyncio's Condition (CPython API) over the owner-checking Lock. notify(n) hands out n turns
+# to the tasks waiting then; a notified task that is cancelled passes its turn on.
+from asyncio import core
+
+from primitives.lock import Lock
+from primitives.waiters import Waiters
+
+
+class Condition:
+    def __init__(self, lock=None):
+        self._lock = Lock() if lock is None else lock
+        self._nwait = 0  # tasks inside wait()
+        self._turns = 0  # notifications not yet taken; never more than _nwait
+        self._waiters = Waiters(self._notified)
+
+    def _notified(self):
+        return self._turns > 0
+
+    def locked(self):
+        return self._lock.locked()
+
+    async def acquire(self):
+        return await self._lock.acquire()
+
+    def release(self):
+        self._lock.release()
+
+    async def __aenter__(self):
+        return await self._lock.acquire()
+
+    async def __aexit__(self, exc_type, exc, tb):
+        self._lock.release()
+
+    def notify(self, n=1):
+        if not self._lock.locked():
+            raise RuntimeError("Condition.notify() needs the lock held")
+        self._turns = min(self._turns + n, self._nwait)
+        self._waiters.wake()
+
+    def notify_all(self):
+        self.notify(self._nwait)
+
+    async def wait(self):
+        """Release the lock, wait for a notification, then hold the lock again."""
+        if not self._lock.locked():
+            raise RuntimeError("Condition.wait() needs the lock held")
+        if isinstance(self._lock, Lock):
+            # wait_for() runs wait() in a helper task: the lock is the caller's, lent to it.
+            self._lock.owner = core.cur_task
+        self._lock.release()
+        self._nwait += 1
+        try:
+            await self._waiters.wait()
+            self._turns -= 1
+            self._waiters.wake()
+        finally:
+            self._nwait -= 1
+            self._turns = min(self._turns, self._nwait)
+            await self._reacquire()
+        return True
+
+    async def wait_for(self, predicate):
+        result = predicate()
+        while not result:
+            await self.wait()
+            result = predicate()
+        return result
+
+    async def _reacquire(self):
+        # As in CPython the caller gets the lock back whatever happens: a cancellation that
+        # arrives meanwhile is raised once the lock is held.
+        cancelled = None
+        while True:
+            try:
+                await self._lock.acquire()
+                break
+            except core.CancelledError as e:
+                cancelled = e
+        if cancelled is not None:
+            raise cancelled
