@@ -1,0 +1,69 @@
+"""Upstream's own asyncio tests, with `import fastpoll` prepended, on the unix build.
+
+fastpoll replaces asyncio's IO queue with a subclass at import. Code that uses no priority
+object must see stock asyncio: each upstream test must print exactly what it prints without
+fastpoll, and what upstream expects: its .exp, or else (as upstream's run-tests.py does) what
+CPython prints.
+"""
+
+import glob
+import os
+import re
+import subprocess
+import sys
+
+import mpyrun
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def mpy_dir():
+    """The tree make uses: MPY_DIR when make runs us, else the Makefile's default."""
+    if os.environ.get("MPY_DIR"):
+        return os.environ["MPY_DIR"]
+    with open(os.path.join(ROOT, "Makefile")) as f:
+        tag = re.search(r"^MPY_TAG := (\S+)", f.read(), re.M).group(1)
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
+    return os.path.join(cache, "micropython", tag)
+
+
+# Every one of them runs: none needs a feature our unix build lacks.
+UPSTREAM = sorted(glob.glob(os.path.join(mpy_dir(), "tests", "extmod", "asyncio_*.py")))
+
+
+def run(binary, path):
+    res = mpyrun.run_unix(binary, path, timeout=60)
+    return res.output + res.error
+
+
+@pytest.mark.parametrize("test", UPSTREAM, ids=[os.path.basename(t) for t in UPSTREAM])
+def test_upstream_asyncio_with_fastpoll(targets, test, tmp_path):
+    name = os.path.basename(test)
+    with open(test) as f:
+        source = f.read()
+    # On the first line when that is a comment, so tracebacks keep upstream's line numbers.
+    if source.startswith("#"):
+        source = "import fastpoll  " + source
+    else:
+        source = "import fastpoll\n" + source
+    patched = tmp_path / name
+    patched.write_text(source)
+
+    stock = run(targets["unix"], test)
+    ours = run(targets["unix"], str(patched))
+    assert ours == stock
+    assert ours == expected(test)
+
+
+def expected(test):
+    if os.path.exists(test + ".exp"):
+        with open(test + ".exp") as f:
+            return f.read()
+    proc = subprocess.run([sys.executable, test], capture_output=True, text=True, timeout=60,
+                          cwd=os.path.dirname(test))
+    return proc.stdout + proc.stderr
+
+
+def test_upstream_tests_found():
+    assert len(UPSTREAM) >= 30, "upstream asyncio tests not found under " + mpy_dir()

@@ -1,0 +1,96 @@
+# fastpoll.Flag: set from a hard IRQ (heap locked), awaited by one task, cancellable.
+import asyncio
+from asyncio import core
+
+import fastpoll
+import micropython
+from machine import Pin
+
+flag = fastpoll.Flag()
+assert isinstance(flag, fastpoll.Flag) and not flag.priority and not flag.is_set()
+
+# set() and clear() allocate nothing: they work with the heap locked.
+ok = False  # the global exists before the heap is locked
+micropython.heap_lock()
+flag.set()
+ok = flag.is_set()
+flag.clear()
+micropython.heap_unlock()
+assert ok and not flag.is_set()
+
+# A hard IRQ handler (the fake Pin runs it with the heap locked) sets the flag.
+pin = Pin("X1", Pin.IN, Pin.PULL_DOWN)
+pin.irq(lambda p: flag.set(), Pin.IRQ_RISING, hard=True)
+
+log = []
+
+
+async def waiter():
+    await flag.wait()
+    log.append("woken")
+
+
+async def main():
+    # A flag set before wait() returns at once, and wait() clears it.
+    flag.set()
+    await flag.wait()
+    assert not flag.is_set()
+
+    # The IRQ wakes a waiting task; the task sees the flag cleared.
+    task = asyncio.create_task(waiter())
+    await asyncio.sleep_ms(5)
+    assert log == []
+    pin.value(1)
+    await asyncio.sleep_ms(5)
+    assert log == ["woken"] and not flag.is_set() and task.done()
+    pin.value(0)
+
+    # Two sets before the waiter runs are one event (a flag, not a counter).
+    task = asyncio.create_task(waiter())
+    await asyncio.sleep(0)
+    flag.set()
+    flag.set()
+    await asyncio.sleep_ms(5)
+    assert log == ["woken"] * 2
+
+    # One waiter per flag: a second one is an error, the first keeps waiting.
+    task = asyncio.create_task(waiter())
+    await asyncio.sleep(0)
+    try:
+        await flag.wait()
+        raise AssertionError("second waiter accepted")
+    except RuntimeError:
+        pass
+
+    # Cancelling the waiter unregisters the flag; it can be waited on again.
+    task.cancel()
+    await asyncio.sleep(0)
+    assert id(flag) not in core._io_queue.map
+    assert not core._io_queue.map
+    flag.set()
+    await flag.wait()
+
+    # A timeout (wait_for cancels the inner wait) leaves the flag reusable too.
+    try:
+        await asyncio.wait_for(flag.wait(), 0.02)
+        raise AssertionError("no timeout")
+    except asyncio.TimeoutError:
+        pass
+    assert not core._io_queue.map
+    asyncio.create_task(waiter())
+    await asyncio.sleep(0)
+    flag.set()
+    await asyncio.sleep_ms(5)
+    assert log == ["woken"] * 3, log
+
+
+asyncio.run(main())
+
+# Wrong arguments are exceptions.
+for args, kwargs in (((1,), {}), ((), {"prio": True})):
+    try:
+        fastpoll.Flag(*args, **kwargs)
+        raise AssertionError("accepted {} {}".format(args, kwargs))
+    except TypeError:
+        pass
+assert fastpoll.Flag(priority=True).priority

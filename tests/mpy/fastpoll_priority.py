@@ -1,0 +1,71 @@
+# Priority wake: a task woken by a priority=True object runs before the tasks already ready;
+# without priority the scheduler is stock asyncio (the woken task queues behind them).
+import asyncio
+from asyncio import core
+
+import fastpoll
+
+log = []
+
+
+async def worker(name, trigger=None):
+    for i in range(4):
+        log.append(name)
+        if trigger is not None and i == 1:
+            trigger()
+            log.append("fired")
+        await asyncio.sleep(0)
+
+
+async def waiter(obj):
+    await obj.wait()
+    log.append("W")
+
+
+async def order(obj, trigger=None):
+    log.clear()
+    w = asyncio.create_task(waiter(obj))
+    await asyncio.sleep(0)
+    tasks = [asyncio.create_task(worker("A", trigger or getattr(obj, "set", None) or obj.add))]
+    tasks += [asyncio.create_task(worker(n)) for n in "BCD"]
+    await asyncio.gather(w, *tasks)
+    fired = log.index("fired")
+    return log[fired + 1:].index("W")  # how many ran between the event and its task
+
+
+async def main():
+    q = core._io_queue
+    assert isinstance(q, fastpoll.IOQueue)
+    for kind in (fastpoll.Flag, fastpoll.Counter):
+        assert await order(kind(priority=True)) == 0, log
+        # Stock: B, C and D were ready first, so they run before W.
+        assert await order(kind()) >= 3, log
+        # No priority waiter left: the stock wait_io_event is back in use.
+        assert not q.urgent and "wait_io_event" not in q.__dict__
+
+    reg = bytearray(1)
+    bits = fastpoll.Bits(reg, 1, priority=True)
+
+    def bit_up():
+        reg[0] = 1
+
+    assert await order(bits, bit_up) == 0, log
+
+    # A cancelled priority waiter leaves nothing behind; the object works again.
+    flag = fastpoll.Flag(priority=True)
+    task = asyncio.create_task(flag.wait())
+    await asyncio.sleep(0)
+    assert q.urgent and "wait_io_event" in q.__dict__
+    task.cancel()
+    await asyncio.sleep(0)
+    assert not q.urgent and "wait_io_event" not in q.__dict__ and not q.map
+    assert await order(flag) == 0, log
+
+
+asyncio.run(main())
+
+# A new event loop gets fastpoll's IO queue too.
+old = core._io_queue
+asyncio.new_event_loop()
+assert core._io_queue is not old and isinstance(core._io_queue, fastpoll.IOQueue)
+asyncio.run(main())
