@@ -1,0 +1,130 @@
+# uasyncio: the tutorial's event loop API on asyncio, and asyncio itself left unchanged.
+import asyncio
+import time
+
+import uasyncio
+
+# Stock asyncio users see no change: its loop has none of the tutorial's methods.
+assert not hasattr(asyncio.get_event_loop(), "call_soon")
+assert uasyncio.sleep_ms is asyncio.sleep_ms and uasyncio.Task is asyncio.Task
+assert uasyncio.__file__.endswith("uasyncio/__init__.py"), uasyncio.__file__
+
+import uasyncio as asyncio  # noqa: E402, F811  (the tutorial's spelling from here on)
+
+loop = asyncio.get_event_loop(16, 16)
+assert loop is asyncio.get_event_loop()
+calls = []
+
+
+def cb(n, *more):
+    calls.append((n,) + more)
+
+
+async def coro(n):
+    await asyncio.sleep_ms(1)
+    calls.append(("coro", n))
+
+
+async def main():
+    t0 = loop.time()
+    # Scheduled out of order; run in time order. Ties run in the order scheduled.
+    loop.call_later_ms(60, cb, 3)
+    loop.call_at(time.ticks_add(t0, 90), cb, 4)
+    loop.call_later(0.03, cb, 2)
+    loop.call_soon(cb, 1, "x")
+    loop.call_soon(cb, 11)
+    loop.call_later_ms_(120, cb, (5, "y"))
+    loop.call_at_(time.ticks_add(t0, 150), cb, (6,))
+    cancelled = loop.call_later_ms(100, cb, "never")
+    loop.call_soon(coro(7))  # a coroutine object runs as a task
+    loop.call_later_ms(40, coro(8))
+    await asyncio.sleep_ms(20)
+    assert cancelled.cancel()
+    await asyncio.sleep_ms(200)
+    assert time.ticks_diff(loop.time(), t0) >= 200
+    assert calls == [(1, "x"), (11,), ("coro", 7), (2,), ("coro", 8), (3,), (4,), (5, "y"),
+                     (6,)], calls
+    return "done"
+
+
+assert loop.run_until_complete(main()) == "done"
+
+
+# A bare `yield` gives way (as asyncio.sleep_ms(0) would) in tasks of the tutorial's loop.
+async def bare(name, n, trace):
+    for i in range(n):
+        trace.append(name)
+        yield
+
+
+async def bare_main():
+    trace = []
+    t1 = loop.create_task(bare("a", 3, trace))
+    t2 = loop.create_task(bare("b", 3, trace))
+    await t1
+    await t2
+    # Interleaved: each bare yield let the other task run.
+    assert trace == ["a", "b", "a", "b", "a", "b"], trace
+    # Within the main task, and alongside sleeps, locks and events.
+    ev = asyncio.Event()
+    loop.call_later_ms(10, ev.set)
+    yield
+    await asyncio.sleep_ms(1)
+    yield
+    await ev.wait()
+    lock = asyncio.Lock()
+    async with lock:
+        yield
+    # Cancellation still reaches a task that gives way with bare yields.
+    spin_count = [0]
+
+    async def spin():
+        while True:
+            spin_count[0] += 1
+            yield
+
+    t = loop.create_task(spin())
+    await asyncio.sleep_ms(10)
+    t.cancel()
+    try:
+        await t
+    except asyncio.CancelledError:
+        pass
+    assert spin_count[0] > 2
+    return trace
+
+
+loop.run_until_complete(bare_main())
+
+
+# An old-style `yield <value>` is a clear error at that line, not a hang.
+async def old_style():
+    yield asyncio.sleep(0)
+
+
+try:
+    loop.run_until_complete(old_style())
+    raise AssertionError("no TypeError")
+except TypeError as e:
+    assert "await" in str(e)
+
+
+# run_forever() runs until stop(); callbacks may stop it.
+def stopper():
+    calls.append("stop")
+    loop.stop()
+
+
+calls = []
+loop.call_later_ms(20, cb, "before")
+loop.call_later_ms(40, stopper)
+loop.run_forever()
+assert calls == [("before",), "stop"], calls
+
+# A fresh loop, as tutorial programs on a soft reset do.
+loop = asyncio.new_event_loop()
+calls = []
+loop.call_soon(cb, 1)
+loop.run_until_complete(coro("fresh"))
+assert calls == [(1,), ("coro", "fresh")], calls
+print("compat_loop ok")

@@ -1,0 +1,103 @@
+# RingbufQueue: pre-allocated, overwrites the oldest, put_nowait() safe with the heap locked
+# (as in a hard IRQ), one reader with get() or async for, waiting putters, timeouts.
+import asyncio
+
+import micropython
+from uasyncio.queues import RingbufQueue
+
+
+async def main():
+    q = RingbufQueue(4)  # holds 3
+    assert q.empty() and q.qsize() == 0 and not q.full()
+    try:
+        q.get_nowait()
+        raise AssertionError("no IndexError")
+    except IndexError:
+        pass
+    assert q.put_nowait(1) is False
+    assert q.peek() == 1
+    q.put_nowait(2)
+    q.put_nowait(3)
+    assert q.full() and q.qsize() == 3
+    assert q.put_nowait(4) is True  # full: 1 is dropped
+    assert [q.get_nowait() for _ in range(3)] == [2, 3, 4] and q.empty()
+
+    # As from a hard IRQ: nothing may be allocated.
+    micropython.heap_lock()
+    try:
+        for i in range(10):
+            q.put_nowait(i)
+    finally:
+        micropython.heap_unlock()
+    assert [q.get_nowait() for _ in range(3)] == [7, 8, 9]
+
+    # A waiting reader wakes on put_nowait; async for reads in order.
+    async def reader(n, got):
+        async for item in q:
+            got.append(item)
+            if len(got) == n:
+                return got
+
+    got = []
+    task = asyncio.create_task(reader(5, got))
+    await asyncio.sleep_ms(5)
+    assert got == []
+    for i in range(5):
+        q.put_nowait(i)
+        await asyncio.sleep_ms(2)
+    assert await task == [0, 1, 2, 3, 4]
+
+    # One reader at a time: a second is a clear error, not a lost wake-up.
+    first = asyncio.create_task(q.get())
+    await asyncio.sleep_ms(5)
+    try:
+        await q.get()
+        raise AssertionError("no RuntimeError")
+    except RuntimeError:
+        pass
+    q.put_nowait("x")
+    assert await first == "x"
+
+    # put() waits for room (FIFO), get() makes it.
+    for i in range(3):
+        await q.put(i)
+    order = []
+
+    async def putter(v):
+        await q.put(v)
+        order.append(v)
+
+    tasks = [asyncio.create_task(putter(v)) for v in "ab"]
+    await asyncio.sleep_ms(5)
+    assert order == []
+    got = []
+    for _ in range(5):
+        got.append(await q.get())
+    assert got == [0, 1, 2, "a", "b"], got
+    for t in tasks:
+        await t
+    assert order == ["a", "b"]
+
+    # A given buffer is used as is; timeouts leave no reader behind.
+    buf = [None] * 3
+    q = RingbufQueue(buf)
+    q.put_nowait("y")
+    assert buf[0] == "y" and q.get_nowait() == "y"
+    try:
+        await asyncio.wait_for_ms(q.get(), 20)
+        raise AssertionError("no timeout")
+    except asyncio.TimeoutError:
+        pass
+    assert not q._reading
+    q.put_nowait(1)
+    q.put_nowait(2)
+    try:
+        await asyncio.wait_for_ms(q.put(3), 20)
+        raise AssertionError("no timeout")
+    except asyncio.TimeoutError:
+        pass
+    assert await asyncio.wait_for_ms(q.get(), 100) == 1
+
+
+asyncio.run(main())
+print("queue_ringbuf ok")
