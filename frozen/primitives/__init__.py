@@ -7,6 +7,7 @@ _attrs = {
     "BoundedSemaphore": "semaphore",
     "Condition": "condition",
     "Delay_ms": "delay_ms",
+    "Encoder": "encoder",
     "Event": "events",
     "Lock": "lock",
     "Pushbutton": "pushbutton",

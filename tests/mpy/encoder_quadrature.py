@@ -1,0 +1,106 @@
+# Encoder on two fake pins: quadrature steps forwards and backwards, fast bursts between
+# scheduler passes, contact jitter, scaling and limits, callbacks, async for, deinit. The hard
+# IRQ handlers run with the heap locked, so one that allocated would raise here.
+import asyncio
+
+from machine import Pin
+from primitives import Encoder
+
+X = Pin("Y9", Pin.IN, Pin.PULL_DOWN)
+Y = Pin("Y10", Pin.IN, Pin.PULL_DOWN)
+STATES = ((0, 0), (1, 0), (1, 1), (0, 1))  # X leads Y: forwards
+
+
+def turn(edges):
+    # Move the shaft by edges (negative: backwards), one pin change per edge.
+    i = STATES.index((X(), Y()))
+    step = 1 if edges > 0 else -1
+    for _ in range(abs(edges)):
+        i = (i + step) % 4
+        x, y = STATES[i]
+        X(x)
+        Y(y)
+
+
+async def settle(enc, ms=60):
+    await asyncio.sleep_ms(enc.delay + ms)
+
+
+async def main():
+    log = []
+    enc = Encoder(X, Y, delay=0, callback=lambda v, d: log.append((v, d)))
+    for _ in range(4):  # one edge at a time, the task running between them
+        turn(1)
+        await asyncio.sleep_ms(10)
+    assert enc.value() == 4 and log == [(1, 1), (2, 1), (3, 1), (4, 1)], (enc.value(), log)
+    turn(-6)
+    await settle(enc)
+    assert enc.value() == -2, enc.value()
+    log.clear()
+
+    turn(1000)  # a fast burst: all edges before the task runs once
+    await settle(enc)
+    assert enc.value() == 998 and log == [(998, 1000)], (enc.value(), log)
+    turn(-1500)
+    await settle(enc)
+    assert enc.value() == -502, enc.value()
+
+    for _ in range(50):  # jitter on X alone: back and forth, no net movement
+        X(1 - X())
+        X(1 - X())
+    await settle(enc)
+    assert enc.value() == -502, enc.value()
+    enc.deinit()
+    turn(8)
+    await settle(enc)
+    assert enc.value() == -502
+
+    # 4 edges per detent, limits 0..5, a coroutine callback, a 50 ms rate limit.
+    seen = []
+
+    async def cb(v, d, tag):
+        seen.append((tag, v, d))
+
+    enc = Encoder(X, Y, v=2, div=4, vmin=0, vmax=5, callback=cb, args=("t",), delay=50)
+    turn(4 * 10)  # ten detents: stops at 5
+    await settle(enc)
+    assert enc.value() == 5 and seen == [("t", 5, 3)], (enc.value(), seen)
+    turn(-4 * 2)  # back two detents from the stop: no wind-up
+    await settle(enc)
+    assert enc.value() == 3, enc.value()
+    turn(-4 * 20)
+    await settle(enc)
+    assert enc.value() == 0
+    enc.deinit()
+
+    # Modulo, and async for.
+    enc = Encoder(X, Y, div=4, mod=10, delay=0)
+
+    async def turner():
+        for _ in range(3):
+            turn(4 * 4)
+            await asyncio.sleep_ms(30)
+
+    values = []
+
+    async def reader():
+        async for v in enc:
+            values.append(v)
+            if len(values) == 3:
+                break
+
+    asyncio.create_task(turner())
+    await asyncio.wait_for_ms(reader(), 3000)
+    assert values == [4, 8, 2], values
+    enc.deinit()
+
+    try:
+        Encoder(X, Y, v=9, vmax=5)
+    except ValueError:
+        pass
+    else:
+        raise AssertionError("v outside limits")
+
+
+asyncio.run(main())
+print("encoder ok")
