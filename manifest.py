@@ -7,6 +7,8 @@ package("primitives", base_path="frozen", opt=1)
 module("fastpoll.py", base_path="frozen", opt=1)
 # The tutorial's hardware modules: thin, over primitives, plus their demos.
 module("aswitch.py", base_path="frozen", opt=1)
+module("apoll.py", base_path="frozen", opt=1)
+module("aledflash.py", base_path="frozen", opt=1)
 # The tutorial's synchronisation module, thin over primitives, and its demos; opt=0 keeps
 # the asserts with which the demos check their own results.
 module("asyn.py", base_path="frozen", opt=1)
