@@ -1,0 +1,72 @@
+# apoll: the driver on pyb.Accel (fake) with noise, a single wild sample and real moves, and the
+# tutorial demo run() unmodified against a scripted accelerometer.
+import asyncio
+
+import apoll
+import pyb
+
+
+class Scripted:
+    """Any object with pyb.Accel's methods: sample k (counted by x() calls) is script(k)."""
+
+    def __init__(self, script):
+        self.script = script
+        self.k = -1
+        self.xyz = (0, 0, 0)
+
+    def x(self):
+        self.k += 1
+        self.xyz = self.script(self.k)
+        return self.xyz[0]
+
+    def y(self):
+        return self.xyz[1]
+
+    def z(self):
+        return self.xyz[2]
+
+
+def noise(k):
+    return (k * 7) % 3 - 1  # -1, 0 or 1: inside the noise threshold
+
+
+async def driver():
+    hw = pyb.Accel()
+    hw.set_xyz(0, 0, 21)
+    acc = apoll.Accelerometer(hw, still_ms=500)
+    acc.period_ms = 20
+    log = []
+    acc.moved_func(log.append, ("moved",))
+    acc.still_func(log.append, ("still",))
+    for k in range(10):  # noise only
+        hw.set_xyz(noise(k), noise(k + 1), 21)
+        await asyncio.sleep_ms(20)
+    assert log == [] and not acc.moving(), log
+    hw.set_xyz(30, 0, 21)  # one wild sample
+    await asyncio.sleep_ms(20)
+    hw.set_xyz(0, 0, 21)
+    await asyncio.sleep_ms(100)
+    assert log == [], log
+    acc.moved.clear()
+    hw.set_xyz(10, -10, 15)  # a real move
+    await asyncio.wait_for_ms(acc.moved.wait(), 2000)
+    assert acc.moving() and acc.vector() == (10, -10, 15), acc.vector()
+    await asyncio.wait_for_ms(acc.still.wait(), 3000)
+    assert not acc.moving()
+    assert log[0] == "moved" and log[-1] == "still", log
+    acc.deinit()
+
+
+def script(k):
+    if k == 5:
+        return (40, 40, 40)  # a wild sample: no move
+    if k < 10:
+        return (noise(k), 2, 20)
+    return (12 + noise(k), -7, 18)  # moved at sample 10, about 1 s in, then still
+
+
+asyncio.run(driver())
+# Moved once at about 1 s; still reports every 2 s after: one, at about 3 s.
+moves, stills = apoll.run(4.5, Scripted(script))
+assert (moves, stills) == (1, 1), (moves, stills)
+print("apoll ok")
