@@ -5,6 +5,8 @@ metadata(description="asyncio for hardware: drivers and primitives", version="0.
 package("primitives", base_path="frozen", opt=1)
 # fastpoll: the Python face of the C module _fastpoll (wait(), priority wake).
 module("fastpoll.py", base_path="frozen", opt=1)
+# io: the builtin io re-exported, plus the device-polling demo (lazily, from primitives).
+module("io.py", base_path="frozen", opt=1)
 # The tutorial's hardware modules: thin, over primitives, plus their demos.
 module("aswitch.py", base_path="frozen", opt=1)
 module("apoll.py", base_path="frozen", opt=1)
