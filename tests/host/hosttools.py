@@ -1,0 +1,36 @@
+"""Helpers for the host tests: run our scripts as a user would, as subprocesses."""
+
+import os
+import re
+import subprocess
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def mpy_dir():
+    """The pinned MicroPython tree, located as the Makefile locates it."""
+    if os.environ.get("MPY_DIR"):
+        return os.environ["MPY_DIR"]
+    with open(os.path.join(ROOT, "Makefile")) as f:
+        tag = re.search(r"^MPY_TAG := (\S+)$", f.read(), re.M).group(1)
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
+    return os.path.join(cache, "micropython", tag)
+
+
+def script(name, *args, env=None):
+    """Run scripts/<name>.py; returns the CompletedProcess (text output)."""
+    return subprocess.run([sys.executable, os.path.join(ROOT, "scripts", name + ".py")]
+                          + list(args), capture_output=True, text=True, env=env, cwd=ROOT)
+
+
+def assert_one_line_error(proc, *words):
+    """A failure said the expected way: non-zero, no traceback, one 'error:' line naming
+    words."""
+    assert proc.returncode != 0, proc.stdout + proc.stderr
+    assert "Traceback" not in proc.stdout + proc.stderr, proc.stderr
+    errors = [line for line in proc.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, proc.stderr
+    for word in words:
+        assert word in errors[0], errors[0]
+    return errors[0]
