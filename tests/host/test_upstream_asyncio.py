@@ -1,9 +1,13 @@
-"""Upstream's own asyncio tests, with `import fastpoll` prepended, on the unix build.
+"""Upstream's own asyncio tests, with our library imported first, on the unix build.
 
-fastpoll replaces asyncio's IO queue with a subclass at import. Code that uses no priority
-object must see stock asyncio: each upstream test must print exactly what it prints without
-fastpoll, and what upstream expects: its .exp, or else (as upstream's run-tests.py does) what
-CPython prints.
+Importing our modules must leave stock asyncio as it was: each upstream test must print
+exactly what it prints without them, and what upstream expects: its .exp, or else (as
+upstream's run-tests.py does) what CPython prints.
+
+- fastpoll replaces asyncio's IO queue with a subclass at import; code that uses no priority
+  object must not notice.
+- asyn, primitives and uasyncio (with its queues) add classes and a tutorial event loop, and
+  change nothing in asyncio; upstream's asyncio_as_uasyncio.py then meets our uasyncio.
 """
 
 import glob
@@ -37,16 +41,25 @@ def run(binary, path):
     return res.output + res.error
 
 
+# What each run imports first, on one line so tracebacks keep upstream's line numbers.
+PRELUDES = {
+    "fastpoll": "import fastpoll",
+    # Every class, not just the lazy package: touching each name loads its module.
+    "asyn": "import asyn, uasyncio.queues; [getattr(asyn, n) for n in asyn._names]",
+}
+
+
+@pytest.mark.parametrize("prelude", sorted(PRELUDES))
 @pytest.mark.parametrize("test", UPSTREAM, ids=[os.path.basename(t) for t in UPSTREAM])
-def test_upstream_asyncio_with_fastpoll(targets, test, tmp_path):
+def test_upstream_asyncio_with_library(targets, test, prelude, tmp_path):
     name = os.path.basename(test)
     with open(test) as f:
         source = f.read()
     # On the first line when that is a comment, so tracebacks keep upstream's line numbers.
     if source.startswith("#"):
-        source = "import fastpoll  " + source
+        source = PRELUDES[prelude] + "  " + source
     else:
-        source = "import fastpoll\n" + source
+        source = PRELUDES[prelude] + "\n" + source
     patched = tmp_path / name
     patched.write_text(source)
 
