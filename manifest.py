@@ -11,6 +11,7 @@ module("io.py", base_path="frozen", opt=1)
 module("aswitch.py", base_path="frozen", opt=1)
 module("apoll.py", base_path="frozen", opt=1)
 module("aledflash.py", base_path="frozen", opt=1)
+module("astests.py", base_path="frozen", opt=1)
 # The tutorial's synchronisation module, thin over primitives, and its demos; opt=0 keeps
 # the asserts with which the demos check their own results.
 module("asyn.py", base_path="frozen", opt=1)
