@@ -49,8 +49,9 @@ check-board:
 	@$(if $(filter $(BOARD),$(BOARDS)),true,\
 		echo "error: unknown BOARD '$(BOARD)'; boards: $(BOARDS)" >&2; false)
 
-check-tools-%:
-	@$(PYTHON) scripts/checktools.py $*
+# Named, not a pattern rule: make never applies pattern rules to .PHONY targets.
+check-tools-firmware check-tools-test check-tools-deploy:
+	@$(PYTHON) scripts/checktools.py $(@:check-tools-%=%)
 
 tree:
 	@$(PYTHON) scripts/mpytree.py --dir "$(MPY_DIR)" --tag $(MPY_TAG)
