@@ -28,6 +28,7 @@ TOOLS = {
     "qemu-system-arm": ("prog", APT + " qemu-system-arm"),
     "dfu-util": ("prog", APT + " dfu-util"),
     "pytest": ("module", PIP + " pytest"),
+    "mpremote": ("prog", PIP + " mpremote"),
 }
 
 NEEDS = {
@@ -52,6 +53,21 @@ def present(tool):
     return os.path.isabs(found)
 
 
+def hint(tool):
+    """The command that installs tool; apt-get needs sudo when we are not root."""
+    command = TOOLS[tool][1]
+    if command.startswith(APT) and os.geteuid() != 0:
+        command = "sudo " + command
+    return command
+
+
+def require(tool, purpose):
+    """Raise the one-line error for a missing tool."""
+    if not present(tool):
+        raise UserError("{} needs {}, which is missing; install it with: {}".format(
+            purpose, tool, hint(tool)))
+
+
 def install(missing):
     apt = sorted({p for t in missing if TOOLS[t][1].startswith(APT)
                   for p in TOOLS[t][1][len(APT):].split()})
@@ -74,10 +90,8 @@ def main():
     if missing and os.environ.get("CI") == "true" and os.geteuid() == 0:
         install(missing)
         missing = [t for t in missing if not present(t)]
-    if missing:
-        tool = missing[0]
-        raise UserError("'make {}' needs {}, which is missing; install it with: {}".format(
-            args.target, tool, TOOLS[tool][1]))
+    for tool in missing:
+        require(tool, "'make {}'".format(args.target))
     return 0
 
 

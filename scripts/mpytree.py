@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 
+import checktools
 from errors import UserError, run_main
 
 UPSTREAM = "https://github.com/micropython/micropython.git"
@@ -54,8 +55,7 @@ def check_tree(mpy_dir, tag):
 
 
 def clone_tree(mpy_dir, tag):
-    if shutil.which("git") is None:
-        raise UserError("cloning MicroPython needs git; install it with: apt-get install -y git")
+    checktools.require("git", "cloning MicroPython")
     tmp = mpy_dir + ".partial"
     shutil.rmtree(tmp, ignore_errors=True)
     os.makedirs(os.path.dirname(mpy_dir), exist_ok=True)

@@ -20,9 +20,12 @@ DIAGNOSES = [
     (re.compile(r"region `?(\w+)'? overflowed by (\d+) bytes"),
      "firmware too big: region {0} overflowed by {1} bytes; freeze less or pick a board "
      "with more flash"),
+    (re.compile(r'^freeze error executing "[^"]*": (.*)$', re.M), "bad manifest: {0}"),
     (re.compile(r"makemanifest\.py: error: (.*)|ManifestFileError: (.*)|"
                 r"(manifest file not found.*)"),
      "bad manifest: {0}"),
+    (re.compile(r"^error compiling (\S+):\n(?:.*\n)*?(\w+Error: .*)$", re.M),
+     "frozen module {0} does not compile: {1}"),
     (re.compile(r"^(\S+\.[ch]:\d+:\d+: error: .*)$", re.M), "compile error: {0}"),
     (re.compile(r"^(.*No rule to make target.*)$", re.M), "{0}"),
 ]
