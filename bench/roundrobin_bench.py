@@ -1,0 +1,50 @@
+# Round-robin context switches per second: stock asyncio, then the same code after importing
+# our synchronisation library (which must not slow asyncio down), then tasks started by the
+# tutorial's uasyncio loop (which pays for honouring bare `yield`). One process, so the
+# machine's speed cancels out of the ratios.
+import asyncio
+import json
+from time import ticks_diff, ticks_ms
+
+DURATION_MS = 500
+REPEATS = 3
+NTASKS = 3
+
+
+async def spin(counts, i, stop):
+    while not stop:
+        counts[i] += 1
+        await asyncio.sleep_ms(0)
+
+
+async def measure(create_task):
+    counts = [0] * NTASKS
+    stop = []
+    tasks = [create_task(spin(counts, i, stop)) for i in range(NTASKS)]
+    t0 = ticks_ms()
+    await asyncio.sleep_ms(DURATION_MS)
+    stop.append(True)
+    elapsed = ticks_diff(ticks_ms(), t0)
+    for t in tasks:
+        await t
+    return sum(counts) * 1000 // max(elapsed, 1)
+
+
+def best(create_task):
+    return max(asyncio.run(measure(create_task)) for _ in range(REPEATS))
+
+
+stock = best(asyncio.create_task)
+
+import asyn  # noqa: E402
+import uasyncio.queues  # noqa: E402, F401
+
+for name in asyn._names:
+    getattr(asyn, name)
+library = best(asyncio.create_task)
+tutorial_loop = best(uasyncio.get_event_loop().create_task)
+
+print("RESULT " + json.dumps({
+    "name": "roundrobin", "what": "context switches/s, {} tasks".format(NTASKS),
+    "unit": "switches/s", "better": "higher", "baseline": "stock",
+    "stock": stock, "library": library, "tutorial_loop": tutorial_loop}))
