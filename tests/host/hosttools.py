@@ -34,3 +34,17 @@ def assert_one_line_error(proc, *words):
     for word in words:
         assert word in errors[0], errors[0]
     return errors[0]
+
+
+def path_without(tmp_path, prefix):
+    """A PATH folder with every program of PATH except those whose names start with prefix."""
+    path = tmp_path / "bin"
+    path.mkdir()
+    for folder in os.environ["PATH"].split(os.pathsep):
+        if not os.path.isdir(folder):
+            continue
+        for name in os.listdir(folder):
+            target = path / name
+            if not name.startswith(prefix) and not os.path.lexists(str(target)):
+                os.symlink(os.path.join(folder, name), str(target))
+    return str(path)

@@ -7,7 +7,7 @@ import subprocess
 import checktools
 import portmake
 import pytest
-from hosttools import ROOT, assert_one_line_error, script
+from hosttools import ROOT, assert_one_line_error, path_without, script
 
 
 def make(*args, cwd=ROOT, env=None):
@@ -51,20 +51,6 @@ def test_bad_mpy_dir(kind, words, tmp_path):
     assert_one_line_error(proc, "MPY_DIR={}".format(tree), *words)
     assert tree_files(str(tree)) == before
     assert not build.exists()
-
-
-def path_without(tmp_path, prefix):
-    """A PATH folder with every program of PATH except those whose names start with prefix."""
-    path = tmp_path / "bin"
-    path.mkdir()
-    for folder in os.environ["PATH"].split(os.pathsep):
-        if not os.path.isdir(folder):
-            continue
-        for name in os.listdir(folder):
-            target = path / name
-            if not name.startswith(prefix) and not os.path.lexists(str(target)):
-                os.symlink(os.path.join(folder, name), str(target))
-    return str(path)
 
 
 def test_missing_cross_compiler(tmp_path):

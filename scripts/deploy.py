@@ -1,0 +1,122 @@
+"""Flash a firmware .dfu to a board in DFU mode, after checking the file.
+
+    deploy.py --board PYBV11 [--yes] [--port PORT] build/PYBV11/firmware.dfu
+
+The file is verified first (scripts/dfuse.py): a corrupt or truncated one never reaches
+dfu-util. When no DFU device is attached but a board running MicroPython is on a serial port,
+it can be reset into its bootloader with `machine.bootloader()` (asked on a terminal, or done
+at once with --yes), so nobody needs to press buttons. Then:
+dfu-util -a 0 -d 0483:df11 -D FILE -s :leave.
+"""
+
+import argparse
+import re
+import subprocess
+import sys
+import time
+
+import checktools
+import dfuse
+import flashmap
+from errors import UserError, run_main
+
+DFU_ID = "{:04x}:{:04x}".format(flashmap.DFU_VID, flashmap.DFU_PID)
+# MicroPython's own USB vendor id on the stm32 port (MICROPY_HW_USB_VID, pyboard f055:9800).
+MICROPYTHON_VID = 0xF055
+BOOTLOADER = "import machine; machine.bootloader()"
+
+
+def dfu_devices():
+    """The attached devices in DFU mode with the STM32 bootloader's id, as dfu-util lists
+    them."""
+    proc = subprocess.run(["dfu-util", "--list"], capture_output=True, text=True)
+    found = re.findall(r"^Found DFU: \[{}\].*$".format(DFU_ID), proc.stdout, re.M)
+    if not found and proc.returncode != 0:
+        lines = (proc.stderr or proc.stdout).strip().splitlines()
+        raise UserError("dfu-util --list failed: {}".format(lines[-1] if lines else
+                                                             proc.returncode))
+    return found
+
+
+def micropython_ports():
+    """Serial ports of attached boards running MicroPython; none when pyserial is missing."""
+    try:
+        from serial.tools import list_ports
+    except ImportError:
+        return []
+    return [p.device for p in list_ports.comports() if p.vid == MICROPYTHON_VID]
+
+
+def want_bootloader(port, yes):
+    if yes:
+        return True
+    if not sys.stdin.isatty():
+        return False
+    answer = input("A MicroPython board is on {}: reset it into DFU mode to flash it? "
+                   "[Y/n] ".format(port))
+    return answer.strip().lower() in ("", "y", "yes")
+
+
+def enter_bootloader(port, wait):
+    checktools.require("mpremote", "resetting the board into DFU mode")
+    print("resetting the board on {} into DFU mode".format(port))
+    # The board drops off USB as it resets, so mpremote's own exit status means nothing here:
+    # the DFU device appearing is the proof.
+    subprocess.run(["mpremote", "connect", port, "exec", BOOTLOADER],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + wait
+    while time.monotonic() < deadline:
+        if dfu_devices():
+            return
+        time.sleep(0.5)
+    raise UserError("the board on {} did not show up as DFU device {} within {} s; reset it "
+                    "with BOOT0 (the DFU jumper) held and run deploy again".format(
+                        port, DFU_ID, wait))
+
+
+def flash(path):
+    cmd = ["dfu-util", "-a", "0", "-d", DFU_ID, "-D", path, "-s", ":leave"]
+    print(" ".join(cmd), flush=True)
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    sys.stdout.write(proc.stdout)
+    if proc.returncode != 0:
+        lines = [line for line in proc.stdout.splitlines() if line.strip()]
+        raise UserError("dfu-util failed (exit {}): {}".format(
+            proc.returncode, lines[-1] if lines else "no output"))
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--board", required=True)
+    parser.add_argument("--yes", action="store_true",
+                        help="reset a board running MicroPython into DFU mode without asking")
+    parser.add_argument("--port", help="the serial port of a board running MicroPython "
+                                       "(default: found by its USB id)")
+    parser.add_argument("--wait", type=float, default=10,
+                        help="seconds to wait for the DFU device after the reset")
+    parser.add_argument("file")
+    args = parser.parse_args()
+
+    dfu = dfuse.verify(dfuse.read(args.file), flashmap.board(args.board))
+    print("{}: {}".format(args.file, dfuse.summary(dfu)))
+    checktools.require("dfu-util", "'make deploy'")
+
+    if not dfu_devices():
+        ports = [args.port] if args.port else micropython_ports()
+        if len(ports) > 1:
+            raise UserError("no DFU device {}, and several MicroPython boards ({}); pick one "
+                            "with --port".format(DFU_ID, " ".join(ports)))
+        if not ports:
+            raise UserError("no DFU device {} found: connect the board with BOOT0 (the DFU "
+                            "jumper) held, or attach it running MicroPython".format(DFU_ID))
+        if not want_bootloader(ports[0], args.yes):
+            raise UserError("no DFU device {} found; a MicroPython board is on {}: rerun with "
+                            "--yes to reset it into DFU mode".format(DFU_ID, ports[0]))
+        enter_bootloader(ports[0], args.wait)
+    flash(args.file)
+    return 0
+
+
+if __name__ == "__main__":
+    run_main(main)
