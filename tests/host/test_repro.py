@@ -1,0 +1,36 @@
+"""Two builds of the same sources give a byte-identical firmware.dfu: a clean build in a fresh
+build folder (another absolute path, too) against the session's PYBV11 build."""
+
+import os
+import subprocess
+
+import dfuse
+from hosttools import ROOT
+
+
+def differences(a, b):
+    """Where two .dfu files differ, element by element, for the failure message."""
+    out = []
+    for x, y in zip((e for t in a.targets for e in t.elements),
+                    (e for t in b.targets for e in t.elements)):
+        if x != y:
+            first = next((i for i, (p, q) in enumerate(zip(x.data, y.data)) if p != q),
+                         min(len(x.data), len(y.data)))
+            out.append("element 0x{:08x}: {} vs {} bytes, first difference at 0x{:08x}".format(
+                x.address, len(x.data), len(y.data), x.address + first))
+    return "; ".join(out) or "suffix differs"
+
+
+def test_clean_build_is_byte_identical(pybv11, tmp_path):
+    build_root = tmp_path / "build"
+    proc = subprocess.run(["make", "-s", "firmware", "BOARD=PYBV11",
+                           "BUILD_ROOT={}".format(build_root)], cwd=ROOT, capture_output=True,
+                          text=True)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    ours = os.path.join(pybv11, "firmware.dfu")
+    clean = str(build_root / "PYBV11" / "firmware.dfu")
+    with open(ours, "rb") as f, open(clean, "rb") as g:
+        if f.read() == g.read():
+            return
+    raise AssertionError("{} and {} differ: {}".format(
+        ours, clean, differences(dfuse.read(ours), dfuse.read(clean))))
