@@ -1,0 +1,63 @@
+"""The documentation's examples, run: every ```python block of the docs on unix and on qemu.
+
+A block whose info string is exactly `python` is a complete program; it passes when it runs to
+its end without raising (the blocks assert what they show). Blocks marked `py` are shown only:
+they need a real Pyboard.
+"""
+
+import os
+
+import mpyrun
+import pytest
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DOCS = [os.path.join(ROOT, "docs", "tutorial.md")]
+
+
+def blocks(path):
+    """(line number of the opening fence, source) of each ```python block in a markdown file."""
+    found = []
+    fence = None  # the opening fence's backticks while inside a block
+    with open(path) as f:
+        lines = f.read().split("\n")
+    for n, line in enumerate(lines, 1):
+        stripped = line.strip()
+        if fence is None:
+            if stripped.startswith("```"):
+                fence = stripped[:len(stripped) - len(stripped.lstrip("`"))]
+                info = stripped[len(fence):].strip()
+                start = n
+                body = [] if info == "python" else None
+        elif stripped == fence:
+            if body is not None:
+                found.append((start, "\n".join(body) + "\n"))
+            fence = None
+        elif body is not None:
+            body.append(line)
+    if fence is not None:
+        raise ValueError("{}:{}: code block never closed".format(path, start))
+    return found
+
+
+BLOCKS = [(os.path.basename(path), line, source)
+          for path in DOCS if os.path.exists(path) for line, source in blocks(path)]
+
+
+def test_docs_have_examples():
+    for path in DOCS:
+        assert os.path.exists(path), "missing " + path
+        assert blocks(path), "no ```python blocks in " + path
+
+
+@pytest.mark.parametrize("target", ["unix", "qemu"])
+@pytest.mark.parametrize("doc,line,source", BLOCKS,
+                         ids=["{}:{}".format(doc, line) for doc, line, _ in BLOCKS])
+def test_example(targets, target, doc, line, source, tmp_path):
+    if target == "unix":
+        script = tmp_path / "{}_{}.py".format(doc.replace(".", "_"), line)
+        script.write_text(source)
+        result = mpyrun.run_unix(targets["unix"], str(script), timeout=60)
+    else:
+        result = mpyrun.run_qemu(targets["qemu"], source, timeout=60)
+    assert result.ok, "{}:{} failed on {}:\n{}{}".format(
+        doc, line, target, result.output[-2000:], result.error)
