@@ -14,7 +14,7 @@ asyncio.Lock, asyncio.Event, asyncio.ThreadSafeFlag
 try:
     import os
 
-    os.stat("../frozen/asyn.py")
+    os.stat("../frozen/tutorial/asyn.py")
 except (ImportError, OSError):
     print("SKIP no filesystem with the library's sources")
     raise SystemExit
@@ -42,8 +42,9 @@ def forget():
 
 frozen = cost()
 forget()
-# Our source folder ahead of the frozen modules; everything else (asyncio, machine) as before.
-sys.path.insert(sys.path.index(".frozen"), "../frozen")
+# Our source folders ahead of the frozen modules; everything else (asyncio, machine) as before.
+for folder in ("tutorial", "primitives", "uasyncio", "fastpoll"):
+    sys.path.insert(sys.path.index(".frozen"), "../frozen/" + folder)
 source = cost()
 import asyn  # noqa: E402
 

@@ -125,6 +125,9 @@ def main():
     args = parser.parse_args()
     if not os.path.isfile(args.script):
         raise UserError("no such script: {}".format(args.script))
+    build = args.unix or args.qemu
+    if not os.path.isfile(build):
+        raise UserError("no build at {}: run make unix qemu".format(build))
     if args.unix:
         result = run_unix(args.unix, args.script, args.timeout)
     else:

@@ -1,0 +1,7 @@
+metadata(
+    description="asyncio primitives and hardware drivers under micropython-async v3 names",
+    version="0.1.0",
+)
+
+require("fastpoll", library="pyb-asyncio")
+package("primitives", opt=1)
