@@ -127,4 +127,12 @@ calls = []
 loop.call_soon(cb, 1)
 loop.run_until_complete(coro("fresh"))
 assert calls == [(1,), ("coro", "fresh")], calls
+
+# An awaitable that is not a coroutine runs too, as it did in uasyncio V2.
+start = loop.time()
+loop.run_until_complete(asyncio.sleep_ms(30))
+assert time.ticks_diff(loop.time(), start) >= 30
+t = loop.create_task(asyncio.sleep(0))
+loop.run_until_complete(t)
+assert t.done()
 print("compat_loop ok")

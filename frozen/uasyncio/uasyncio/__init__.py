@@ -59,11 +59,19 @@ def _call_at(when, func, args):
     return func(*args)
 
 
+async def _await(aw):
+    return await aw
+
+
 class Loop(asyncio.Loop):
     """asyncio's loop plus the tutorial's scheduling calls. Each call_* returns the Task that
     runs the callback: its cancel() stops a callback that has not run yet."""
 
     def create_task(coro):
+        if not hasattr(coro, "send"):
+            # An awaitable that is not a coroutine, e.g. asyncio.sleep(1), as uasyncio V2
+            # programs pass to run_until_complete().
+            coro = _await(coro)
         return asyncio.create_task(_drive(coro))
 
     def run_until_complete(aw):
