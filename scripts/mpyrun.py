@@ -113,6 +113,16 @@ def run_qemu(elf, script_text, timeout=120, icount=None):
     return Result(not err, out, err)
 
 
+def run_source(target, build, source, scratch, name="script.py", timeout=120):
+    """Run source text on target ("unix" or "qemu"); unix reads it from scratch/name."""
+    if target == "unix":
+        path = os.path.join(scratch, name)
+        with open(path, "w") as f:
+            f.write(source)
+        return run_unix(build, path, timeout)
+    return run_qemu(build, source, timeout)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)

@@ -53,11 +53,7 @@ def test_docs_have_examples():
 @pytest.mark.parametrize("doc,line,source", BLOCKS,
                          ids=["{}:{}".format(doc, line) for doc, line, _ in BLOCKS])
 def test_example(targets, target, doc, line, source, tmp_path):
-    if target == "unix":
-        script = tmp_path / "{}_{}.py".format(doc.replace(".", "_"), line)
-        script.write_text(source)
-        result = mpyrun.run_unix(targets["unix"], str(script), timeout=60)
-    else:
-        result = mpyrun.run_qemu(targets["qemu"], source, timeout=60)
+    result = mpyrun.run_source(target, targets[target], source, str(tmp_path),
+                               "{}_{}.py".format(doc.replace(".", "_"), line), timeout=60)
     assert result.ok, "{}:{} failed on {}:\n{}{}".format(
         doc, line, target, result.output[-2000:], result.error)
