@@ -41,7 +41,8 @@ define port_build
 endef
 
 .PHONY: all firmware boards deploy info test test-targets unix qemu bench tree mpy-cross clean \
-	check-board check-tools-firmware check-tools-test check-tools-deploy
+	package.json check-board check-tools-firmware check-tools-test check-tools-deploy \
+	check-tools-bench
 
 all: firmware
 
@@ -50,7 +51,7 @@ check-board:
 		echo "error: unknown BOARD '$(BOARD)'; boards: $(BOARDS)" >&2; false)
 
 # Named, not a pattern rule: make never applies pattern rules to .PHONY targets.
-check-tools-firmware check-tools-test check-tools-deploy:
+check-tools-firmware check-tools-test check-tools-deploy check-tools-bench:
 	@$(PYTHON) scripts/checktools.py $(@:check-tools-%=%)
 
 tree:
@@ -82,10 +83,15 @@ test: check-tools-test
 info: check-board
 	@$(PYTHON) scripts/fwinfo.py report --board $(BOARD) --build $(BUILD_DIR)/$(BOARD)
 
+# DEPLOY_ARGS=--yes resets an attached board into DFU mode without asking.
 deploy: check-board check-tools-deploy
-	@$(PYTHON) scripts/deploy.py --board $(BOARD) $(BUILD_DIR)/$(BOARD)/firmware.dfu
+	@$(PYTHON) scripts/deploy.py --board $(BOARD) $(DEPLOY_ARGS) $(BUILD_DIR)/$(BOARD)/firmware.dfu
 
-bench: unix qemu
+# package.json (for mip on stock firmware) is made from manifest.py; the tests check it.
+package.json: tree
+	@$(PYTHON) scripts/genpackage.py --mpy-dir "$(MPY_DIR)" $(if $(PACKAGE_CHECK),--check)
+
+bench: check-tools-bench unix qemu
 	@$(PYTHON) bench/report.py --unix $(UNIX_BIN) --qemu $(QEMU_ELF) --out $(BUILD_DIR)/bench
 
 clean:

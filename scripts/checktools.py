@@ -29,6 +29,7 @@ TOOLS = {
     "dfu-util": ("prog", APT + " dfu-util"),
     "pytest": ("module", PIP + " pytest"),
     "mpremote": ("prog", PIP + " mpremote"),
+    "matplotlib": ("module", PIP + " matplotlib"),
 }
 
 NEEDS = {
@@ -36,6 +37,7 @@ NEEDS = {
     "test": ["make", "git", "gcc", "pkg-config", "arm-none-eabi-gcc", "newlib",
              "qemu-system-arm", "dfu-util", "pytest"],
     "deploy": ["dfu-util"],
+    "bench": ["qemu-system-arm", "matplotlib"],
 }
 
 
