@@ -1,0 +1,42 @@
+"""Every board in boards/ builds (make boards), fits its flash with room to spare, and holds
+everything our manifest ships, our C module, and none of the test-only hardware fakes."""
+
+import json
+import os
+import subprocess
+
+import genpackage
+import pytest
+from hosttools import ROOT, mpy_dir, script
+
+BOARDS = sorted(d for d in os.listdir(os.path.join(ROOT, "boards"))
+                if os.path.exists(os.path.join(ROOT, "boards", d, "mpconfigboard.mk")))
+BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
+BOARD_NAMES = {"PYBV11": b"PYBv1.1", "PYBV10": b"PYBv1.0", "PYBLITEV10": b"PYBLITEv1.0"}
+
+
+@pytest.fixture(scope="module")
+def built(targets):
+    proc = subprocess.run(["make", "-s", "boards"], cwd=ROOT, capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+
+
+def test_the_board_matrix():
+    assert BOARDS == ["PYBLITEV10", "PYBV10", "PYBV11"]
+
+
+@pytest.mark.parametrize("board", BOARDS)
+def test_board_firmware(built, board):
+    proc = script("fwinfo", "report", "--board", board, "--build", os.path.join(BUILD, board),
+                  "--json")
+    assert proc.returncode == 0, proc.stderr
+    info = json.loads(proc.stdout)
+    shipped = {target for target, _ in genpackage.manifest_files(mpy_dir())}
+    assert shipped <= set(info["frozen"]), shipped - set(info["frozen"])
+    assert "fwinfo.py" in info["frozen"] and "asyncio/core.py" in info["frozen"]
+    assert not {"machine.py", "pyb.py"} & set(info["frozen"]), "test fakes in firmware"
+    assert info["c_modules"] == ["fastpoll"]
+    for region in info["flash"]:
+        assert region["free"] > 0, region
+    with open(os.path.join(BUILD, board, "firmware.dfu"), "rb") as f:
+        assert BOARD_NAMES[board] + b" with pyb-asyncio" in f.read()
