@@ -11,7 +11,7 @@ import mpyrun
 import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-DOCS = [os.path.join(ROOT, "docs", "tutorial.md")]
+DOCS = [os.path.join(ROOT, "README.md"), os.path.join(ROOT, "docs", "tutorial.md")]
 
 
 def blocks(path):
