@@ -1,0 +1,26 @@
+from asyncio import Event as Event
+from typing import Any, Awaitable, Optional, Protocol, Sequence
+
+class _Waitable(Protocol):
+    # Anything with a wait() coroutine and clear(): Event, WaitAny, WaitAll, Delay_ms, ...
+    def wait(self) -> Awaitable[Any]: ...
+    def clear(self) -> None: ...
+
+class WaitAny:
+    """Wait until any of the events is set. One task at a time may wait on it."""
+
+    events: Sequence[_Waitable]
+    def __init__(self, events: Sequence[_Waitable]) -> None: ...
+    async def wait(self) -> _Waitable:
+        """Wait until any event is set; returns that event."""
+    def event(self) -> Optional[_Waitable]:
+        """The event that ended the last wait()."""
+    def clear(self) -> None: ...
+
+class WaitAll:
+    """Wait until every event has been set. One task at a time may wait on it."""
+
+    events: Sequence[_Waitable]
+    def __init__(self, events: Sequence[_Waitable]) -> None: ...
+    async def wait(self) -> None: ...
+    def clear(self) -> None: ...

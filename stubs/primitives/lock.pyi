@@ -1,0 +1,19 @@
+from asyncio import Task
+from types import TracebackType
+from typing import Any, Optional, Type
+
+class Lock:
+    """asyncio's Lock; releasing it from a task that does not hold it raises RuntimeError."""
+
+    owner: Optional[Task[Any]]
+    def __init__(self) -> None: ...
+    def locked(self) -> bool: ...
+    async def acquire(self) -> bool: ...
+    def release(self) -> None: ...
+    async def __aenter__(self) -> bool: ...
+    async def __aexit__(
+        self,
+        exc_type: Optional[Type[BaseException]],
+        exc: Optional[BaseException],
+        tb: Optional[TracebackType],
+    ) -> None: ...
