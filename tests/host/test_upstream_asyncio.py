@@ -12,25 +12,12 @@ upstream's run-tests.py does) what CPython prints.
 
 import glob
 import os
-import re
 import subprocess
 import sys
 
 import mpyrun
 import pytest
-
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-
-
-def mpy_dir():
-    """The tree make uses: MPY_DIR when make runs us, else the Makefile's default."""
-    if os.environ.get("MPY_DIR"):
-        return os.environ["MPY_DIR"]
-    with open(os.path.join(ROOT, "Makefile")) as f:
-        tag = re.search(r"^MPY_TAG := (\S+)", f.read(), re.M).group(1)
-    cache = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
-    return os.path.join(cache, "micropython", tag)
-
+from hosttools import mpy_dir
 
 # Every one of them runs: none needs a feature our unix build lacks.
 UPSTREAM = sorted(glob.glob(os.path.join(mpy_dir(), "tests", "extmod", "asyncio_*.py")))
