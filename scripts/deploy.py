@@ -79,6 +79,12 @@ def flash(path):
     print(" ".join(cmd), flush=True)
     proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     sys.stdout.write(proc.stdout)
+    if proc.returncode != 0 and "File downloaded successfully" in proc.stdout:
+        # The image is written; the board resetting on the leave request can end dfu-util's
+        # status read with an error.
+        print("flashed; dfu-util reported an error after the download: press RST if the board "
+              "did not restart")
+        return
     if proc.returncode != 0:
         lines = [line for line in proc.stdout.splitlines() if line.strip()]
         raise UserError("dfu-util failed (exit {}): {}".format(

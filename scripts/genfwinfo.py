@@ -45,7 +45,8 @@ def git_commit():
     head = git("rev-parse", "--short=12", "HEAD")
     if head.returncode != 0:
         return "unknown"
-    dirty = git("diff", "--quiet", "HEAD").returncode != 0
+    # Untracked files count: a new frozen module not yet added is in the firmware too.
+    dirty = bool(git("status", "--porcelain").stdout.strip())
     return head.stdout.strip() + ("-dirty" if dirty else "")
 
 

@@ -15,10 +15,10 @@ BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")
 collect_ignore_glob = ["mpy/*", "fakes/*", "targets/*"]
 
 
-def make(*args, check=True, env=None):
+def make(*args):
     """Run make in the repo; returns the CompletedProcess (text output)."""
     return subprocess.run(["make", "-s"] + list(args), cwd=ROOT, capture_output=True,
-                          text=True, check=False, env=env)
+                          text=True)
 
 
 @pytest.fixture(scope="session")

@@ -79,6 +79,22 @@ def test_flashes_with_dfu_util(dfu, tmp_path):
                                        "-a 0 -d 0483:df11 -D {} -s :leave".format(dfu)]
 
 
+def test_an_error_after_a_complete_download_is_not_a_failure(dfu, tmp_path):
+    fakes = Fakes(tmp_path)
+    fake_dfu_util(fakes, download="echo 'File downloaded successfully'\n"
+                                  "echo 'dfu-util: Error during download get_status'\nexit 74")
+    proc = deploy(str(dfu), env=fakes.env)
+    assert proc.returncode == 0, proc.stderr
+    assert "press RST" in proc.stdout
+
+
+def test_a_failed_download_fails(dfu, tmp_path):
+    fakes = Fakes(tmp_path)
+    fake_dfu_util(fakes, download="echo 'dfu-util: Error during download'\nexit 74")
+    proc = deploy(str(dfu), env=fakes.env)
+    assert_one_line_error(proc, "dfu-util failed (exit 74)", "Error during download")
+
+
 @pytest.mark.parametrize("damage, word", [
     (lambda data: data[:len(data) // 2], "truncated"),
     (lambda data: data[:100] + bytes([data[100] ^ 1]) + data[101:], "CRC mismatch"),
