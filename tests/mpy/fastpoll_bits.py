@@ -97,9 +97,9 @@ async def main():
     task.cancel()
     await asyncio.sleep(0)
     assert not core._io_queue.map
-    asyncio.create_task(driver())
+    task = asyncio.create_task(driver())
     asyncio.create_task(device())
-    await asyncio.sleep_ms(30)
+    await asyncio.wait_for_ms(task, 2000)
     assert log == ["ready"]
 
     # A buffer that shrinks while waited on wakes the waiter with an error, not a hang.

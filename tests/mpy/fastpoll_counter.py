@@ -1,6 +1,7 @@
 # fastpoll.Counter: add() from hard IRQs never loses an event; wait() drains the count.
 import asyncio
 from asyncio import core
+from time import ticks_add, ticks_diff, ticks_ms
 
 import fastpoll
 import micropython
@@ -69,7 +70,9 @@ async def main():
     task = asyncio.create_task(consumer())
     await asyncio.sleep(0)
     await producer()
-    while delivered < SENT:
+    # Bounded, so a lost event fails the test instead of hanging it.
+    deadline = ticks_add(ticks_ms(), 5000)
+    while delivered < SENT and ticks_diff(deadline, ticks_ms()) > 0:
         await asyncio.sleep_ms(1)
     await asyncio.sleep_ms(5)
     assert delivered == SENT, (delivered, SENT)

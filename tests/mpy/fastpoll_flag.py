@@ -41,8 +41,8 @@ async def main():
     await asyncio.sleep_ms(5)
     assert log == []
     pin.value(1)
-    await asyncio.sleep_ms(5)
-    assert log == ["woken"] and not flag.is_set() and task.done()
+    await asyncio.wait_for_ms(task, 2000)
+    assert log == ["woken"] and not flag.is_set()
     pin.value(0)
 
     # Two sets before the waiter runs are one event (a flag, not a counter).
@@ -50,8 +50,8 @@ async def main():
     await asyncio.sleep(0)
     flag.set()
     flag.set()
-    await asyncio.sleep_ms(5)
-    assert log == ["woken"] * 2
+    await asyncio.wait_for_ms(task, 2000)
+    assert log == ["woken"] * 2 and not flag.is_set()
 
     # One waiter per flag: a second one is an error, the first keeps waiting.
     task = asyncio.create_task(waiter())
@@ -77,10 +77,10 @@ async def main():
     except asyncio.TimeoutError:
         pass
     assert not core._io_queue.map
-    asyncio.create_task(waiter())
+    task = asyncio.create_task(waiter())
     await asyncio.sleep(0)
     flag.set()
-    await asyncio.sleep_ms(5)
+    await asyncio.wait_for_ms(task, 2000)
     assert log == ["woken"] * 3, log
 
 
