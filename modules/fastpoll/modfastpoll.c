@@ -44,10 +44,24 @@ typedef struct _fastpoll_bits_obj_t {
     uint32_t value;
 } fastpoll_bits_obj_t;
 
-// The poller hands the ioctl whatever was registered: our object, or an instance of a Python
-// subclass (the frozen layer's), whose native part is the C object.
+static const mp_obj_type_t fastpoll_flag_type;
+static const mp_obj_type_t fastpoll_counter_type;
+static const mp_obj_type_t fastpoll_bits_type;
+
+// The C object behind self_in, which every method and ioctl must fetch through this. The poller
+// hands the ioctl whatever was registered, and an unbound call such as fastpoll.Counter.add(c)
+// hands a method the instance itself: either may be an instance of a Python subclass (the
+// frozen layer's), whose native part is the C object; writing through the instance would
+// corrupt it. The runtime checks no self passed to a method looked up on a Python subclass,
+// so this does: with an instance of the type it allocates nothing and cannot raise, so IRQ
+// handlers may use it.
 static void *fastpoll_native(mp_obj_t self_in, const mp_obj_type_t *type) {
-    return MP_OBJ_TO_PTR(mp_obj_cast_to_native_base(self_in, MP_OBJ_FROM_PTR(type)));
+    mp_obj_t native = mp_obj_cast_to_native_base(self_in, MP_OBJ_FROM_PTR(type));
+    if (native == MP_OBJ_NULL) {
+        mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("argument should be a '%q' not a '%q'"),
+            type->name, mp_obj_get_type(self_in)->name);
+    }
+    return MP_OBJ_TO_PTR(native);
 }
 
 // Answers MP_STREAM_POLL from `ready`; every other request is an error, which also tells the
@@ -76,6 +90,8 @@ static bool fastpoll_parse_priority(size_t n_args, size_t n_kw, const mp_obj_t *
 static void fastpoll_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
     if (dest[0] == MP_OBJ_NULL) {
         if (attr == MP_QSTR_priority) {
+            // Already native: for a subclass instance the runtime calls attr with its
+            // native part, and a type's own attributes never reach this handler.
             fastpoll_obj_t *self = MP_OBJ_TO_PTR(self_in);
             dest[0] = mp_obj_new_bool(self->priority);
         } else {
@@ -98,7 +114,7 @@ static mp_obj_t fastpoll_flag_make_new(const mp_obj_type_t *type, size_t n_args,
 
 // flag.set(): safe in a hard IRQ handler; it writes one byte, allocates nothing and cannot raise.
 static mp_obj_t fastpoll_flag_set(mp_obj_t self_in) {
-    fastpoll_flag_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    fastpoll_flag_obj_t *self = fastpoll_native(self_in, &fastpoll_flag_type);
     self->state = 1;
     return mp_const_none;
 }
@@ -106,7 +122,7 @@ static MP_DEFINE_CONST_FUN_OBJ_1(fastpoll_flag_set_obj, fastpoll_flag_set);
 
 // flag.clear()
 static mp_obj_t fastpoll_flag_clear(mp_obj_t self_in) {
-    fastpoll_flag_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    fastpoll_flag_obj_t *self = fastpoll_native(self_in, &fastpoll_flag_type);
     self->state = 0;
     return mp_const_none;
 }
@@ -114,12 +130,10 @@ static MP_DEFINE_CONST_FUN_OBJ_1(fastpoll_flag_clear_obj, fastpoll_flag_clear);
 
 // flag.is_set() -> bool
 static mp_obj_t fastpoll_flag_is_set(mp_obj_t self_in) {
-    fastpoll_flag_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    fastpoll_flag_obj_t *self = fastpoll_native(self_in, &fastpoll_flag_type);
     return mp_obj_new_bool(self->state);
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(fastpoll_flag_is_set_obj, fastpoll_flag_is_set);
-
-static const mp_obj_type_t fastpoll_flag_type;
 
 static mp_uint_t fastpoll_flag_ioctl(mp_obj_t self_in, mp_uint_t request, uintptr_t arg, int *errcode) {
     fastpoll_flag_obj_t *self = fastpoll_native(self_in, &fastpoll_flag_type);
@@ -162,7 +176,7 @@ static mp_obj_t fastpoll_counter_make_new(const mp_obj_type_t *type, size_t n_ar
 // counter.add(n=1): safe in a hard IRQ handler. With a valid n it allocates nothing and cannot
 // raise: the sum saturates at MAX inside an atomic section, so a nested IRQ cannot lose an add.
 static mp_obj_t fastpoll_counter_add(size_t n_args, const mp_obj_t *args) {
-    fastpoll_counter_obj_t *self = MP_OBJ_TO_PTR(args[0]);
+    fastpoll_counter_obj_t *self = fastpoll_native(args[0], &fastpoll_counter_type);
     mp_int_t n = n_args > 1 ? mp_obj_get_int(args[1]) : 1;
     if (n < 0) {
         mp_raise_ValueError(MP_ERROR_TEXT("n must be >= 0"));
@@ -177,14 +191,14 @@ static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(fastpoll_counter_add_obj, 1, 2, fastp
 
 // counter.value() -> the count now, left as it is
 static mp_obj_t fastpoll_counter_value(mp_obj_t self_in) {
-    fastpoll_counter_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    fastpoll_counter_obj_t *self = fastpoll_native(self_in, &fastpoll_counter_type);
     return MP_OBJ_NEW_SMALL_INT(self->count);
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(fastpoll_counter_value_obj, fastpoll_counter_value);
 
 // counter.take() -> the count, reset to 0 in the same atomic section so no add() falls between.
 static mp_obj_t fastpoll_counter_take(mp_obj_t self_in) {
-    fastpoll_counter_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    fastpoll_counter_obj_t *self = fastpoll_native(self_in, &fastpoll_counter_type);
     mp_uint_t atomic_state = MICROPY_BEGIN_ATOMIC_SECTION();
     mp_uint_t count = self->count;
     self->count = 0;
@@ -192,8 +206,6 @@ static mp_obj_t fastpoll_counter_take(mp_obj_t self_in) {
     return MP_OBJ_NEW_SMALL_INT(count);
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(fastpoll_counter_take_obj, fastpoll_counter_take);
-
-static const mp_obj_type_t fastpoll_counter_type;
 
 static mp_uint_t fastpoll_counter_ioctl(mp_obj_t self_in, mp_uint_t request, uintptr_t arg, int *errcode) {
     fastpoll_counter_obj_t *self = fastpoll_native(self_in, &fastpoll_counter_type);
@@ -339,7 +351,7 @@ static bool fastpoll_bits_read(fastpoll_bits_obj_t *self, uint32_t *word) {
 
 // bits.ready() -> bool: (word & mask) == value now.
 static mp_obj_t fastpoll_bits_ready(mp_obj_t self_in) {
-    fastpoll_bits_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    fastpoll_bits_obj_t *self = fastpoll_native(self_in, &fastpoll_bits_type);
     uint32_t word;
     if (!fastpoll_bits_read(self, &word)) {
         mp_raise_ValueError(MP_ERROR_TEXT("buffer is empty"));
@@ -347,8 +359,6 @@ static mp_obj_t fastpoll_bits_ready(mp_obj_t self_in) {
     return mp_obj_new_bool((word & self->mask) == self->value);
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(fastpoll_bits_ready_obj, fastpoll_bits_ready);
-
-static const mp_obj_type_t fastpoll_bits_type;
 
 static mp_uint_t fastpoll_bits_ioctl(mp_obj_t self_in, mp_uint_t request, uintptr_t arg, int *errcode) {
     fastpoll_bits_obj_t *self = fastpoll_native(self_in, &fastpoll_bits_type);

@@ -37,6 +37,19 @@ mem[1] = 0x02
 assert at.ready()
 assert fastpoll.Bits(addr + 4, 1, priority=True).priority
 
+# Called through the class, ready() reads the word and leaves the instance's attributes alone.
+reg[0] = 0
+b = fastpoll.Bits(reg, 0x01)
+b.tag = "kept"
+assert not fastpoll.Bits.ready(b)
+reg[0] = 0x01
+assert fastpoll.Bits.ready(b) and b.ready() and b.tag == "kept" and not b.priority
+try:
+    fastpoll.Bits.ready(5)
+    raise AssertionError("ready() accepted an int")
+except (TypeError, AttributeError):
+    pass
+
 # Errors: clear exceptions, never a crash.
 BAD = (
     ((addr + 2, 1), ValueError),  # unaligned address

@@ -18,6 +18,24 @@ c.add(0)
 micropython.heap_unlock()
 assert c.value() == 5 and c.take() == 5 and c.value() == 0
 
+# Called through the class, the methods act on the counter and leave the instance's
+# attributes alone, also with the heap locked.
+c.tag = "kept"
+add = fastpoll.Counter.add
+micropython.heap_lock()
+add(c, 5)
+add(c)
+micropython.heap_unlock()
+assert c.value() == 6 and fastpoll.Counter.value(c) == 6
+assert fastpoll.Counter.take(c) == 6 and c.value() == 0
+assert c.tag == "kept" and not c.priority
+for method in (fastpoll.Counter.add, fastpoll.Counter.value, fastpoll.Counter.take):
+    try:
+        method(5)
+        raise AssertionError("{} accepted an int".format(method))
+    except (TypeError, AttributeError):
+        pass
+
 # Overflow: the count saturates at MAX (a small int), never wraps.
 assert fastpoll.Counter.MAX == c.MAX == 2**30 - 1
 c.add(c.MAX - 1)

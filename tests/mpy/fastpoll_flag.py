@@ -18,6 +18,24 @@ flag.clear()
 micropython.heap_unlock()
 assert ok and not flag.is_set()
 
+# Called through the class, the methods act on the flag and leave the instance's attributes
+# alone, also with the heap locked.
+flag.tag = "kept"
+set_, clear, is_set = fastpoll.Flag.set, fastpoll.Flag.clear, fastpoll.Flag.is_set
+micropython.heap_lock()
+set_(flag)
+ok = is_set(flag) and flag.is_set()
+clear(flag)
+micropython.heap_unlock()
+assert ok and not flag.is_set() and not is_set(flag)
+assert flag.tag == "kept" and not flag.priority
+for method in (set_, clear, is_set):
+    try:
+        method(5)
+        raise AssertionError("{} accepted an int".format(method))
+    except (TypeError, AttributeError):
+        pass
+
 # A hard IRQ handler (the fake Pin runs it with the heap locked) sets the flag.
 pin = Pin("X1", Pin.IN, Pin.PULL_DOWN)
 pin.irq(lambda p: flag.set(), Pin.IRQ_RISING, hard=True)
