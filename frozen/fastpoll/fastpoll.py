@@ -87,14 +87,15 @@ class IOQueue(core.IOQueue):
 
     def _wait_urgent(self, dt):
         tq = core._task_queue
+        # The key must be strictly earlier (equal keys pop in push order) than every task ready
+        # before this poll and every task it wakes. Those are pushed with the time after the
+        # poll, so the time is read before it: read after, it could equal theirs.
+        earliest = ticks_ms()
         head = tq.peek()
-        first = head.ph_key if head else None
+        if head and ticks_diff(head.ph_key, earliest) < 0:
+            earliest = head.ph_key
         super().wait_io_event(dt)
-        # Earlier than every task that was ready before this poll, so woken tasks run first.
-        now = ticks_ms()
-        if first is not None and ticks_diff(first, now) < 0:
-            now = first
-        key = ticks_add(now, -1)
+        key = ticks_add(earliest, -1)
         i = 0
         while i < len(self.urgent):
             s, t = self.urgent[i]

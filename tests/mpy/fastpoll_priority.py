@@ -1,6 +1,7 @@
 # Priority wake: a task woken by a priority=True object runs before the tasks already ready;
 # without priority the scheduler is stock asyncio (the woken task queues behind them).
 import asyncio
+import time
 from asyncio import core
 
 import fastpoll
@@ -17,9 +18,30 @@ async def worker(name, trigger=None):
         await asyncio.sleep(0)
 
 
-async def waiter(obj):
+async def waiter(obj, name="W"):
     await obj.wait()
-    log.append("W")
+    log.append(name)
+
+
+class SlowPoller:
+    """A poll during which the clock moves on after it has woken its tasks."""
+
+    def __init__(self, poller):
+        self.poller = poller
+
+    def register(self, s, flags):
+        self.poller.register(s, flags)
+
+    def modify(self, s, flags):
+        self.poller.modify(s, flags)
+
+    def unregister(self, s):
+        self.poller.unregister(s)
+
+    def ipoll(self, dt):
+        yield from self.poller.ipoll(dt)
+        # The woken tasks were pushed at the time they were woken, now some ticks ago.
+        time.sleep_ms(3)
 
 
 async def order(obj, trigger=None):
@@ -60,6 +82,21 @@ async def main():
     await asyncio.sleep(0)
     assert not q.urgent and "wait_io_event" not in q.__dict__ and not q.map
     assert await order(flag) == 0, log
+
+    # A priority task and a plain one woken by the same poll: the priority task runs first,
+    # also when the clock has moved on since the plain one was queued.
+    log.clear()
+    urgent, plain = fastpoll.Flag(priority=True), fastpoll.Flag()
+    tasks = [asyncio.create_task(waiter(plain, "P")), asyncio.create_task(waiter(urgent))]
+    await asyncio.sleep(0)
+    q.poller = SlowPoller(q.poller)
+    try:
+        plain.set()
+        urgent.set()
+        await asyncio.gather(*tasks)
+    finally:
+        q.poller = q.poller.poller
+    assert log == ["W", "P"], log
 
 
 asyncio.run(main())
