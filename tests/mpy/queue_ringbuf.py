@@ -31,6 +31,40 @@ async def main():
         micropython.heap_unlock()
     assert [q.get_nowait() for _ in range(3)] == [7, 8, 9]
 
+    # An IRQ's put_nowait() nested in a task's, here inside the task's store into the buffer
+    # (unix's disable_irq() blocks nothing): both items are kept, in the order the puts began,
+    # also when each drops the oldest.
+    class IrqOnStore:
+        def __init__(self, n):
+            self.items = [None] * n
+            self.armed = False  # the next store is interrupted by an IRQ's put
+
+        def __len__(self):
+            return len(self.items)
+
+        def __getitem__(self, i):
+            return self.items[i]
+
+        def __setitem__(self, i, item):
+            if self.armed:
+                self.armed = False
+                q.put_nowait("isr")
+            self.items[i] = item
+
+    buf = IrqOnStore(3)  # holds 2
+    q = RingbufQueue(buf)
+    buf.armed = True
+    await q.put("task")
+    assert not buf.armed and q.full() and q.peek() == "task"
+    assert [q.get_nowait(), q.get_nowait()] == ["task", "isr"] and q.empty()
+    q.put_nowait("a")
+    q.put_nowait("b")
+    buf.armed = True
+    assert q.put_nowait("task") is True  # drops "a"; the IRQ's put drops "b"
+    assert not buf.armed and q.qsize() == 2
+    assert [q.get_nowait(), q.get_nowait()] == ["task", "isr"] and q.empty()
+
+    q = RingbufQueue(4)
     # A waiting reader wakes on put_nowait; async for reads in order.
     async def reader(n, got):
         async for item in q:

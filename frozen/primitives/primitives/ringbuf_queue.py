@@ -23,23 +23,35 @@ class RingbufQueue:
         return not self.full()
 
     def qsize(self):
-        return (self._wi - self._ri) % self._size
+        # Both indices in one critical section: an IRQ's put_nowait() moves both when it
+        # overwrites, so reading them apart could pair an old _wi with a new _ri.
+        state = disable_irq()
+        n = (self._wi - self._ri) % self._size
+        enable_irq(state)
+        return n
 
     def empty(self):
-        return self._wi == self._ri
+        return self.qsize() == 0
 
     def full(self):
-        return (self._wi + 1) % self._size == self._ri
+        return self.qsize() == self._size - 1
 
     def put_nowait(self, item):
         """Store item, dropping the oldest if full; True if one was dropped. IRQ-safe."""
         # Hard IRQ safe: stores into the existing buffer, moves small ints and sets a flag
         # (one attribute store), so nothing is allocated and no scheduler queue is touched.
-        self._q[self._wi] = item
-        self._wi = (self._wi + 1) % self._size
+        # disable_irq() keeps an IRQ's put_nowait() out of a task's. The slot is reserved
+        # (_wi moved) before the store all the same, so a put that does nest in the store, on
+        # a port or in a test where disable_irq() blocks nothing, takes the next slot: both
+        # items are kept, in the order the puts began.
+        state = disable_irq()
+        wi = self._wi
+        self._wi = (wi + 1) % self._size
         dropped = self._wi == self._ri
         if dropped:
             self._ri = (self._ri + 1) % self._size
+        self._q[wi] = item
+        enable_irq(state)
         self._flag.set()
         return dropped
 
@@ -49,21 +61,25 @@ class RingbufQueue:
         self.put_nowait(item)
         self._putters.wake()
 
-    def peek(self):
-        if self.empty():
-            raise IndexError("RingbufQueue empty")
-        return self._q[self._ri]
-
-    def get_nowait(self):
-        # An IRQ's put_nowait() may move _ri when it overwrites: read and advance atomically.
+    def _first(self, take):
+        # An IRQ's put_nowait() may move _ri when it overwrites: read (and advance) atomically.
         state = disable_irq()
-        empty = self._wi == self._ri
+        ri = self._ri
+        empty = self._wi == ri
         if not empty:
-            item = self._q[self._ri]
-            self._ri = (self._ri + 1) % self._size
+            item = self._q[ri]
+            if take:
+                self._ri = (ri + 1) % self._size
         enable_irq(state)
         if empty:
             raise IndexError("RingbufQueue empty")
+        return item
+
+    def peek(self):
+        return self._first(False)
+
+    def get_nowait(self):
+        item = self._first(True)
         self._putters.wake()
         return item
 
