@@ -105,6 +105,39 @@ async def main():
     assert await timed() == "timeout"
     assert not cond.locked() and cond._nwait == 0
 
+    # Only the task holding the lock may wait: another gets a RuntimeError and the holder
+    # keeps the lock.
+    async def intruder():
+        try:
+            await cond.wait()
+        except RuntimeError:
+            return "refused"
+
+    async with cond:
+        assert await asyncio.wait_for_ms(intruder(), 1000) == "refused"
+        assert cond.locked() and cond._lock.owner is asyncio.current_task()
+        assert cond._nwait == 0
+    assert not cond.locked()
+
+    # wait_for() runs the coroutine in a helper task, lent the caller's lock; notified in
+    # time, the caller holds the lock again and releases it.
+    async def notifier():
+        async with cond:
+            box.append(2)
+            cond.notify()
+
+    box = []
+    async with cond:
+        asyncio.create_task(notifier())
+        assert await asyncio.wait_for_ms(cond.wait(), 1000) is True
+        assert cond.locked() and box == [2]
+    assert not cond.locked()
+    box = []
+    async with cond:
+        asyncio.create_task(notifier())
+        assert await asyncio.wait_for_ms(cond.wait_for(lambda: box), 1000) == [2]
+    assert not cond.locked() and cond._nwait == 0
+
 
 asyncio.run(main())
 print("asyn_condition ok")

@@ -40,13 +40,32 @@ class Condition:
     def notify_all(self):
         self.notify(self._nwait)
 
-    async def wait(self):
+    def _owner(self):
+        # The calling task must hold the lock: own it, or have had it acquired for it by a
+        # helper task that has finished since (wait_for(cond.acquire(), t)), as Lock.release()
+        # accepts. An asyncio.Lock knows no owner: being locked is all it can tell.
+        lock = self._lock
+        if isinstance(lock, Lock):
+            owner = lock.owner
+            held = owner is core.cur_task or owner is not None and owner.done()
+        else:
+            owner = None
+            held = lock.locked()
+        if not held:
+            raise RuntimeError("Condition.wait() needs the lock held by the caller")
+        return owner
+
+    def wait(self):
         """Release the lock, wait for a notification, then hold the lock again."""
-        if not self._lock.locked():
-            raise RuntimeError("Condition.wait() needs the lock held")
-        if isinstance(self._lock, Lock):
-            # wait_for() runs wait() in a helper task: the lock is the caller's, lent to it.
-            self._lock.owner = core.cur_task
+        # Checked here, in the task that calls wait(), not when the coroutine runs:
+        # asyncio.wait_for(cond.wait(), t) runs it in a helper task, lent the caller's lock.
+        return self._wait(self._owner())
+
+    async def _wait(self, owner):
+        if owner is not None:
+            if self._lock.owner is not owner:
+                raise RuntimeError("Condition lock changed hands before wait() ran")
+            self._lock.owner = core.cur_task  # lent, so that this task may release it
         self._lock.release()
         self._nwait += 1
         try:
@@ -59,10 +78,15 @@ class Condition:
             await self._reacquire()
         return True
 
-    async def wait_for(self, predicate):
+    def wait_for(self, predicate):
+        """Wait until predicate() is true, with the lock held; returns its result."""
+        return self._wait_for(predicate, self._owner())
+
+    async def _wait_for(self, predicate, owner):
         result = predicate()
         while not result:
-            await self.wait()
+            await self._wait(owner)
+            owner = self._owner()  # the task running this, which acquired it again
             result = predicate()
         return result
 
