@@ -27,23 +27,29 @@ async def coro(n):
 
 async def main():
     t0 = loop.time()
-    # Scheduled out of order; run in time order. Ties run in the order scheduled.
-    loop.call_later_ms(60, cb, 3)
-    loop.call_at(time.ticks_add(t0, 90), cb, 4)
-    loop.call_later(0.03, cb, 2)
-    loop.call_soon(cb, 1, "x")
-    loop.call_soon(cb, 11)
-    loop.call_later_ms_(120, cb, (5, "y"))
-    loop.call_at_(time.ticks_add(t0, 150), cb, (6,))
-    cancelled = loop.call_later_ms(100, cb, "never")
-    loop.call_soon(coro(7))  # a coroutine object runs as a task
-    loop.call_later_ms(40, coro(8))
-    await asyncio.sleep_ms(20)
+    # Scheduled out of order; run in time order. Ties run in the order scheduled. Times are
+    # 100 ms apart: a coroutine's sleep starts when it first runs, so a stall of the process
+    # shorter than that cannot move its end past the next callback.
+    tasks = [
+        loop.call_later_ms(300, cb, 3),
+        loop.call_at(time.ticks_add(t0, 500), cb, 4),
+        loop.call_later(0.1, cb, 2),
+        loop.call_soon(cb, 1, "x"),
+        loop.call_soon(cb, 11),
+        loop.call_later_ms_(700, cb, (5, "y")),
+        loop.call_at_(time.ticks_add(t0, 800), cb, (6,)),
+        loop.call_soon(coro(7)),  # a coroutine object runs in the task
+        loop.call_later_ms(200, coro(8)),
+        loop.call_at(time.ticks_add(t0, 400), coro, 9),  # so does a coroutine function's
+    ]
+    cancelled = loop.call_later_ms(600, cb, "never")
+    await asyncio.sleep_ms(50)
     assert cancelled.cancel()
-    await asyncio.sleep_ms(200)
-    assert time.ticks_diff(loop.time(), t0) >= 200
-    assert calls == [(1, "x"), (11,), ("coro", 7), (2,), ("coro", 8), (3,), (4,), (5, "y"),
-                     (6,)], calls
+    for t in tasks:
+        await t
+    assert time.ticks_diff(loop.time(), t0) >= 800
+    assert calls == [(1, "x"), (11,), ("coro", 7), (2,), ("coro", 8), (3,), ("coro", 9), (4,),
+                     (5, "y"), (6,)], calls
     return "done"
 
 
@@ -127,6 +133,11 @@ calls = []
 loop.call_soon(cb, 1)
 loop.run_until_complete(coro("fresh"))
 assert calls == [(1,), ("coro", "fresh")], calls
+
+# A coroutine function given to call_soon() runs with its arguments; its task ends with it.
+calls = []
+loop.run_until_complete(loop.call_soon(coro, "fn"))
+assert calls == [("coro", "fn")], calls
 
 # An awaitable that is not a coroutine runs too, as it did in uasyncio V2.
 start = loop.time()

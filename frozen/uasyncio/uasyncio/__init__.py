@@ -51,12 +51,15 @@ def _drive(coro):
 
 
 def _call_at(when, func, args):
-    # A task that resumes at tick `when`, then calls func(*args) or runs coroutine func.
+    # A task that resumes at tick `when`, then calls func(*args). func may be a coroutine, or
+    # give one (a coroutine function): that runs on in this task, so the Task call_* returned
+    # stands for the whole callback.
     core._task_queue.push(core.cur_task, when)
     yield
-    if hasattr(func, "send"):
-        return (yield from _drive(func))
-    return func(*args)
+    res = func if hasattr(func, "send") else func(*args)
+    if hasattr(res, "send"):
+        res = yield from _drive(res)
+    return res
 
 
 async def _await(aw):
