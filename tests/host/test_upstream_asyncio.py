@@ -50,10 +50,20 @@ def test_upstream_asyncio_with_library(targets, test, prelude, tmp_path):
     patched = tmp_path / name
     patched.write_text(source)
 
-    stock = run(targets["unix"], test)
-    ours = run(targets["unix"], str(patched))
-    assert ours == stock
-    assert ours == expected(test)
+    # Some upstream tests print by wall-clock time (asyncio_fair.py counts prints in 0.45 s),
+    # so a stall of this busy machine can change a run's output: up to 3 tries, stock and ours
+    # in each, and every try is reported if none matches.
+    want = expected(test)
+    tries = []
+    for _ in range(3):
+        stock = run(targets["unix"], test)
+        ours = run(targets["unix"], str(patched))
+        if ours == stock == want:
+            return
+        tries.append((stock, ours))
+    for stock, ours in tries:
+        assert ours == stock
+    assert ours == want
 
 
 def expected(test):
