@@ -36,6 +36,7 @@ async def check(irq, name1, name2):
     log = []
     pin = Pin(name1, Pin.IN, Pin.PULL_UP)
     pb = make(pin, log, irq)
+    tasks = [pb._task, pb._ld._task, pb._dd._task]
     assert not pb() and not pb.rawstate()
 
     await click(pin)  # single click
@@ -71,6 +72,7 @@ async def check(irq, name1, name2):
     # Two buttons at once: one held long while the other double-clicks.
     pin2 = Pin(name2, Pin.IN, Pin.PULL_UP)
     pb2 = make(pin2, log, irq, "2")
+    tasks += [pb2._task, pb2._ld._task, pb2._dd._task]
     pin(0)
     await asyncio.sleep_ms(60)
     await click(pin2)
@@ -112,11 +114,11 @@ async def check(irq, name1, name2):
     pin(1)
     assert log == [], log
 
-    # deinit: the button's task ends and presses do nothing more.
+    # deinit: every task of both buttons ends and presses do nothing more.
     for b in (pb, pb2):
         b.deinit()
-    await asyncio.sleep_ms(0)
-    assert pb._task.done() and pb2._task.done()
+    await asyncio.sleep_ms(20)  # cancelled tasks run before this sleep ends
+    assert all(t.done() for t in tasks)
     pb.press.clear()
     await click(pin)
     await click(pin2)

@@ -1,5 +1,6 @@
 # Delay_ms: trigger, retrigger, shorter retrigger, stop, callbacks (function and coroutine),
-# rvalue, wait, a callback that retriggers, deinit. Windows are generous: the host is busy.
+# rvalue, wait, a callback that retriggers, deinit, and deinit from the timer's own callback.
+# Windows are generous: the host is busy.
 import asyncio
 from time import ticks_diff, ticks_ms
 
@@ -97,6 +98,33 @@ async def main():
         pass
     else:
         raise AssertionError("trigger after deinit")
+    d.deinit()  # a second deinit does nothing
+
+    # deinit() from the timer's own callback: a function runs inside the timer's task, a
+    # coroutine in a task of its own. Either way the timer's task ends.
+    for coro in (False, True):
+        quit = asyncio.Event()
+
+        def stop():
+            d.deinit()
+            quit.set()
+
+        async def astop():
+            stop()
+
+        d = Delay_ms(astop if coro else stop, duration=30)
+        task = d._task
+        d.trigger()
+        await within(quit.wait())
+        await asyncio.sleep_ms(20)  # a cancelled task runs before this sleep ends
+        assert task.done() and not d.running()
+        d.deinit()
+        try:
+            d.trigger()
+        except RuntimeError:
+            pass
+        else:
+            raise AssertionError("trigger after deinit")
 
 
 asyncio.run(main())

@@ -7,6 +7,7 @@ import asyncio
 from time import ticks_add, ticks_diff, ticks_ms
 
 from primitives import launch
+from primitives.edges import end
 
 
 class Delay_ms:
@@ -26,7 +27,7 @@ class Delay_ms:
         self._task = asyncio.create_task(self._run())
 
     async def _run(self):
-        while True:
+        while self._task is not None:  # None: the callback ran deinit()
             await self._trig.wait()
             self._trig.clear()
             while self._busy:
@@ -84,8 +85,9 @@ class Delay_ms:
         self._args = args
 
     def deinit(self):
+        """End the timer's task. The callback may call it; a second call does nothing."""
         task = self._task
         if task is not None:
             self.stop()
             self._task = None
-            task.cancel()
+            end(task)

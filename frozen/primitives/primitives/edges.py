@@ -2,6 +2,7 @@
 # have changed, then leaves it alone for the debounce period, so contact bounce is never seen.
 # Without an IRQ the task reads the pin every debounce period, forever. With one, a hard IRQ on
 # either edge sets a flag that asyncio polls in C, and an idle input costs no scheduler passes.
+# end() is how every driver's deinit() ends its tasks.
 import asyncio
 
 from fastpoll import Flag
@@ -19,16 +20,24 @@ def irq_flag(pin):
     return flag
 
 
+def end(task):
+    """Cancel a driver's task, unless deinit() runs inside it: from a function callback the
+    driver called ("press to quit"). asyncio can't cancel the running task, so that task ends
+    by itself at its next check that its owner's _task is None."""
+    if task is not asyncio.core.cur_task:
+        task.cancel()
+
+
 async def watch(owner, flag=None):
     """Call owner._check() when the pin may have changed; it returns True if it had."""
     while True:
-        if flag is None:
-            owner._check()
-            await asyncio.sleep_ms(owner.debounce_ms)
-        else:
+        if flag is not None:
             # Clear before reading: an edge after the read sets the flag again, none is lost.
             flag.clear()
-            if owner._check():
-                await asyncio.sleep_ms(owner.debounce_ms)
-            else:
-                await flag.wait()
+        changed = owner._check()
+        if owner._task is None:  # a callback in _check() ran deinit()
+            return
+        if changed or flag is None:
+            await asyncio.sleep_ms(owner.debounce_ms)
+        else:
+            await flag.wait()

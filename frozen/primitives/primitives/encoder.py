@@ -8,6 +8,7 @@ import asyncio
 from fastpoll import Flag
 
 from primitives import launch
+from primitives.edges import end
 
 
 class Encoder:
@@ -55,7 +56,7 @@ class Encoder:
         pcv = v  # scaled count last seen, before limits
         value = v
         half = div // 2
-        while True:
+        while self._task is not None:  # None: the callback ran deinit()
             await self._flag.wait()
             if self.delay:
                 await asyncio.sleep_ms(self.delay)  # let a burst finish, limit callbacks
@@ -96,6 +97,10 @@ class Encoder:
         return self._cv
 
     def deinit(self):
-        self._pin_x.irq(None)
-        self._pin_y.irq(None)
-        self._task.cancel()
+        """Stop reading the pins. The callback may call it; a second call does nothing."""
+        task = self._task
+        if task is not None:
+            self._pin_x.irq(None)
+            self._pin_y.irq(None)
+            self._task = None
+            end(task)

@@ -5,7 +5,7 @@ from micropython import const
 
 from primitives import launch
 from primitives.delay_ms import Delay_ms
-from primitives.edges import irq_flag, watch
+from primitives.edges import end, irq_flag, watch
 
 _PRESS = const(0)
 _RELEASE = const(1)
@@ -88,6 +88,8 @@ class Pushbutton:
         if state:
             self._longran = False
             self._fire(_PRESS)
+            if self._task is None:
+                return True  # the press callback ran deinit(): the timers are gone
             dbl = self._wanted(_DOUBLE)
             if dbl and self._dd():
                 self._dd.stop()
@@ -129,8 +131,13 @@ class Pushbutton:
         return self._state
 
     def deinit(self):
-        self._task.cancel()
-        self._ld.deinit()
-        self._dd.deinit()
-        if self._flag is not None:
-            self._pin.irq(None)
+        """Stop watching the pin and end the timers. A callback of this button may call it; a
+        second call does nothing."""
+        task = self._task
+        if task is not None:
+            if self._flag is not None:
+                self._pin.irq(None)
+            self._task = None
+            end(task)
+            self._ld.deinit()
+            self._dd.deinit()

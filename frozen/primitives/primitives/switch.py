@@ -2,7 +2,7 @@
 import asyncio
 
 from primitives import launch
-from primitives.edges import irq_flag, watch
+from primitives.edges import end, irq_flag, watch
 
 
 class Switch:
@@ -43,6 +43,11 @@ class Switch:
         return self._state
 
     def deinit(self):
-        self._task.cancel()
-        if self._flag is not None:
-            self._pin.irq(None)
+        """Stop watching the pin. A callback of this switch may call it; a second call does
+        nothing."""
+        task = self._task
+        if task is not None:
+            if self._flag is not None:
+                self._pin.irq(None)
+            self._task = None
+            end(task)
