@@ -1,16 +1,30 @@
 # Pushbutton without suppress, polled and IRQ-driven: single click, double click, long press,
 # press+hold+release, bounces shorter than the debounce period, two buttons at once,
-# coroutine callbacks, the event interface, deinit.
+# coroutine callbacks, the event interface, deinit. A polled button may see a level up to one
+# 50 ms debounce period late, more on a busy host: pulses and gaps are 3 periods long, and the
+# windows they must fit in have hundreds of ms to spare.
 import asyncio
 
 from aswitch import Pushbutton
 from machine import Pin
 
+CLICK = 150  # ms: a click's press, and the gap between the two of a double
+DOUBLE = 600  # double_click_ms: two clicks, press to press, take 2 * CLICK + the delays
+LONG = 1200  # long_press_ms: room for another button's double click before it
+APART = DOUBLE + 200  # after a click that may start a double, so that none does
+SEEN = 2 * CLICK  # for a change to be seen when no double is pending
 
-async def click(pin, ms=80):
+
+async def click(pin, ms=CLICK):
     pin(0)
     await asyncio.sleep_ms(ms)
     pin(1)
+
+
+async def double(pin):
+    await click(pin)
+    await asyncio.sleep_ms(CLICK)
+    await click(pin)
 
 
 async def bouncy(pin, level):
@@ -25,8 +39,8 @@ async def bouncy(pin, level):
 
 def make(pin, log, irq, name=""):
     pb = Pushbutton(pin, irq=irq)
-    pb.double_click_ms = 300
-    pb.long_press_ms = 600
+    pb.double_click_ms = DOUBLE
+    pb.long_press_ms = LONG
     for what in ("press", "release", "double", "long"):
         getattr(pb, what + "_func")(log.append, (name + what,))
     return pb
@@ -40,32 +54,30 @@ async def check(irq, name1, name2):
     assert not pb() and not pb.rawstate()
 
     await click(pin)  # single click
-    await asyncio.sleep_ms(450)
+    await asyncio.sleep_ms(APART)
     assert log == ["press", "release"], log
     log.clear()
 
-    await click(pin)  # double click
-    await asyncio.sleep_ms(80)
-    await click(pin)
-    await asyncio.sleep_ms(450)
+    await double(pin)
+    await asyncio.sleep_ms(APART)
     assert log == ["press", "release", "press", "double", "release"], log
     log.clear()
 
     pin(0)  # long press, then hold a while longer before releasing
-    await asyncio.sleep_ms(400)
+    await asyncio.sleep_ms(LONG // 2)
     assert log == ["press"] and pb(), log
-    await asyncio.sleep_ms(600)
+    await asyncio.sleep_ms(LONG)
     assert log == ["press", "long"], log
-    await asyncio.sleep_ms(300)
+    await asyncio.sleep_ms(CLICK)
     pin(1)
-    await asyncio.sleep_ms(450)
+    await asyncio.sleep_ms(SEEN)
     assert log == ["press", "long", "release"] and not pb(), log
     log.clear()
 
     await bouncy(pin, 0)  # bounces on press and release are ignored
-    await asyncio.sleep_ms(150)
+    await asyncio.sleep_ms(CLICK)
     await bouncy(pin, 1)
-    await asyncio.sleep_ms(450)
+    await asyncio.sleep_ms(APART)
     assert log == ["press", "release"], log
     log.clear()
 
@@ -74,13 +86,11 @@ async def check(irq, name1, name2):
     pb2 = make(pin2, log, irq, "2")
     tasks += [pb2._task, pb2._ld._task, pb2._dd._task]
     pin(0)
-    await asyncio.sleep_ms(60)
-    await click(pin2)
-    await asyncio.sleep_ms(60)
-    await click(pin2)
-    await asyncio.sleep_ms(700)
+    await asyncio.sleep_ms(CLICK)
+    await double(pin2)
+    await asyncio.sleep_ms(LONG)
     pin(1)
-    await asyncio.sleep_ms(450)
+    await asyncio.sleep_ms(SEEN)
     assert log == ["press", "2press", "2release", "2press", "2double", "2release", "long",
                    "release"], log
     log.clear()
@@ -95,20 +105,18 @@ async def check(irq, name1, name2):
     pb.double_func(None)
     pb.long_func(None)
     await click(pin)
-    await asyncio.sleep_ms(200)
+    await asyncio.sleep_ms(SEEN)
     assert log == ["cpress"], log
     log.clear()
 
     # The event interface: press/release/double/long are Events.
     pb.press_func(None)
     assert not pb.double.is_set()
-    await click(pin)
-    await asyncio.sleep_ms(80)
-    await click(pin)
-    await asyncio.wait_for_ms(pb.double.wait(), 2000)
+    await double(pin)
+    await asyncio.wait_for_ms(pb.double.wait(), 3000)
     assert pb.press.is_set() and pb.release.is_set()
     pb.long.clear()
-    await asyncio.sleep_ms(100)
+    await asyncio.sleep_ms(SEEN)  # the second release
     pin(0)
     await asyncio.wait_for_ms(pb.long.wait(), 3000)
     pin(1)
@@ -122,7 +130,7 @@ async def check(irq, name1, name2):
     pb.press.clear()
     await click(pin)
     await click(pin2)
-    await asyncio.sleep_ms(200)
+    await asyncio.sleep_ms(SEEN)
     assert log == [] and not pb.press.is_set()
 
 

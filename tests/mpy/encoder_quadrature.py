@@ -1,6 +1,8 @@
 # Encoder on two fake pins: quadrature steps forwards and backwards, fast bursts between
-# scheduler passes, contact jitter, scaling and limits, callbacks, async for, deinit. The hard
-# IRQ handlers run with the heap locked, so one that allocated would raise here.
+# scheduler passes, contact jitter, scaling and limits, callbacks, async for, deinit, and deinit
+# from the encoder's own callback. The hard IRQ handlers run with the heap locked, so one that
+# allocated would raise here. Each turn() below is one burst, so it makes one callback: tests
+# wait for that, and sleep only to give a wrong extra callback time to show.
 import asyncio
 
 from machine import Pin
@@ -9,6 +11,7 @@ from primitives import Encoder
 X = Pin("Y9", Pin.IN, Pin.PULL_DOWN)
 Y = Pin("Y10", Pin.IN, Pin.PULL_DOWN)
 STATES = ((0, 0), (1, 0), (1, 1), (0, 1))  # X leads Y: forwards
+called = asyncio.Event()  # set by every callback below
 
 
 def turn(edges):
@@ -23,15 +26,33 @@ def turn(edges):
 
 
 async def settle(enc, ms=60):
+    # Wait for the callback, then a while for any extra one.
+    await asyncio.wait_for_ms(called.wait(), 3000)
+    called.clear()
     await asyncio.sleep_ms(enc.delay + ms)
+
+
+async def quiet(enc, ms=60):
+    # Nothing should happen: give it the time it would take.
+    await asyncio.sleep_ms(enc.delay + ms)
+    assert not called.is_set()
+
+
+def logger(log):
+    def cb(v, d):
+        log.append((v, d))
+        called.set()
+
+    return cb
 
 
 async def main():
     log = []
-    enc = Encoder(X, Y, delay=0, callback=lambda v, d: log.append((v, d)))
+    enc = Encoder(X, Y, delay=0, callback=logger(log))
     for _ in range(4):  # one edge at a time, the task running between them
         turn(1)
-        await asyncio.sleep_ms(10)
+        await asyncio.wait_for_ms(called.wait(), 3000)
+        called.clear()
     assert enc.value() == 4 and log == [(1, 1), (2, 1), (3, 1), (4, 1)], (enc.value(), log)
     turn(-6)
     await settle(enc)
@@ -48,11 +69,11 @@ async def main():
     for _ in range(50):  # jitter on X alone: back and forth, no net movement
         X(1 - X())
         X(1 - X())
-    await settle(enc)
+    await quiet(enc)
     assert enc.value() == -502, enc.value()
     enc.deinit()
     turn(8)
-    await settle(enc)
+    await quiet(enc)
     assert enc.value() == -502
 
     # 4 edges per detent, limits 0..5, a coroutine callback, a 50 ms rate limit.
@@ -60,6 +81,7 @@ async def main():
 
     async def cb(v, d, tag):
         seen.append((tag, v, d))
+        called.set()
 
     enc = Encoder(X, Y, v=2, div=4, vmin=0, vmax=5, callback=cb, args=("t",), delay=50)
     turn(4 * 10)  # ten detents: stops at 5
@@ -73,15 +95,16 @@ async def main():
     assert enc.value() == 0
     enc.deinit()
 
-    # Modulo, and async for.
+    # Modulo, and async for. The turner waits for each value to be read: async for skips to
+    # the latest value, and a busy host must not make it skip here.
     enc = Encoder(X, Y, div=4, mod=10, delay=0)
+    values = []
 
     async def turner():
-        for _ in range(3):
+        for i in range(3):
             turn(4 * 4)
-            await asyncio.sleep_ms(30)
-
-    values = []
+            while len(values) <= i:
+                await asyncio.sleep_ms(5)
 
     async def reader():
         async for v in enc:
@@ -93,6 +116,28 @@ async def main():
     await asyncio.wait_for_ms(reader(), 3000)
     assert values == [4, 8, 2], values
     enc.deinit()
+
+    # deinit() from the encoder's own callback: a function runs inside the encoder's task, a
+    # coroutine in a task of its own. The task ends, the IRQs are off, turns change nothing.
+    for coro in (False, True):
+
+        def stop(v, d):
+            enc.deinit()
+            called.set()
+
+        async def astop(v, d):
+            stop(v, d)
+
+        enc = Encoder(X, Y, delay=0, callback=astop if coro else stop)
+        task = enc._task
+        turn(1)
+        await settle(enc, 20)  # a cancelled task runs before this sleep ends
+        assert task.done() and enc.value() == 1
+        assert X._line.handler is None and Y._line.handler is None
+        turn(4)
+        await quiet(enc)
+        assert enc.value() == 1
+        enc.deinit()
 
     try:
         Encoder(X, Y, v=9, vmax=5)
