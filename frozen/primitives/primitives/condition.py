@@ -41,13 +41,12 @@ class Condition:
         self.notify(self._nwait)
 
     def _owner(self):
-        # The calling task must hold the lock: own it, or have had it acquired for it by a
-        # helper task that has finished since (wait_for(cond.acquire(), t)), as Lock.release()
-        # accepts. An asyncio.Lock knows no owner: being locked is all it can tell.
+        # The calling task must hold the lock, as Lock.release() judges it. An asyncio.Lock
+        # knows no owner: being locked is all it can tell.
         lock = self._lock
         if isinstance(lock, Lock):
             owner = lock.owner
-            held = owner is core.cur_task or owner is not None and owner.done()
+            held = lock._held()
         else:
             owner = None
             held = lock.locked()

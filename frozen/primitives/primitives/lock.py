@@ -18,12 +18,17 @@ class Lock:
         self.owner = core.cur_task
         return True
 
+    def _held(self):
+        # Whether the running task may release it: it owns it, or the owner has finished,
+        # typically the helper task that wait_for() ran acquire() in; its caller (or any task)
+        # may release it then.
+        owner = self.owner
+        return owner is core.cur_task or owner is not None and owner.done()
+
     def release(self):
         if not self._lock.locked():
             raise RuntimeError("Lock not acquired")
-        # A finished owner cannot release it any more: typically the helper task that
-        # wait_for() ran acquire() in. Its caller, or any task, may then.
-        if self.owner is not core.cur_task and not self.owner.done():
+        if not self._held():
             raise RuntimeError("Lock released by a task that does not hold it")
         self.owner = None
         self._lock.release()
