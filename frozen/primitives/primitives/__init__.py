@@ -44,3 +44,12 @@ def launch(func, args=()):
     if isinstance(res, _coro_type):
         return asyncio.create_task(res)
     return res
+
+
+def _end(task):
+    # How each driver's deinit() ends its tasks: cancel the task, unless deinit() runs inside
+    # it, from a function callback the driver called ("press to quit"). asyncio cannot cancel
+    # the running task, so that one ends by itself at its next check that its owner's _task
+    # is None.
+    if task is not asyncio.core.cur_task:
+        task.cancel()

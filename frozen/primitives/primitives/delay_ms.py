@@ -6,8 +6,7 @@
 import asyncio
 from time import ticks_add, ticks_diff, ticks_ms
 
-from primitives import launch
-from primitives.edges import end
+from primitives import _end, launch
 
 
 class Delay_ms:
@@ -90,4 +89,4 @@ class Delay_ms:
         if task is not None:
             self.stop()
             self._task = None
-            end(task)
+            _end(task)

@@ -2,7 +2,6 @@
 # have changed, then leaves it alone for the debounce period, so contact bounce is never seen.
 # Without an IRQ the task reads the pin every debounce period, forever. With one, a hard IRQ on
 # either edge sets a flag that asyncio polls in C, and an idle input costs no scheduler passes.
-# end() is how every driver's deinit() ends its tasks.
 import asyncio
 
 from fastpoll import Flag
@@ -18,14 +17,6 @@ def irq_flag(pin):
 
     pin.irq(handler, pin.IRQ_RISING | pin.IRQ_FALLING, hard=True)
     return flag
-
-
-def end(task):
-    """Cancel a driver's task, unless deinit() runs inside it: from a function callback the
-    driver called ("press to quit"). asyncio can't cancel the running task, so that task ends
-    by itself at its next check that its owner's _task is None."""
-    if task is not asyncio.core.cur_task:
-        task.cancel()
 
 
 async def watch(owner, flag=None):

@@ -7,8 +7,7 @@ import asyncio
 
 from fastpoll import Flag
 
-from primitives import launch
-from primitives.edges import end
+from primitives import _end, launch
 
 
 class Encoder:
@@ -103,4 +102,4 @@ class Encoder:
             self._pin_x.irq(None)
             self._pin_y.irq(None)
             self._task = None
-            end(task)
+            _end(task)

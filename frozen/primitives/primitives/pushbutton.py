@@ -3,9 +3,9 @@ import asyncio
 
 from micropython import const
 
-from primitives import launch
+from primitives import _end, launch
 from primitives.delay_ms import Delay_ms
-from primitives.edges import end, irq_flag, watch
+from primitives.edges import irq_flag, watch
 
 _PRESS = const(0)
 _RELEASE = const(1)
@@ -138,6 +138,6 @@ class Pushbutton:
             if self._flag is not None:
                 self._pin.irq(None)
             self._task = None
-            end(task)
+            _end(task)
             self._ld.deinit()
             self._dd.deinit()

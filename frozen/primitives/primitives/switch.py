@@ -1,8 +1,8 @@
 # Switch: a debounced contact to ground (Hinch v3 API). Closed reads 0: use a pull-up.
 import asyncio
 
-from primitives import launch
-from primitives.edges import end, irq_flag, watch
+from primitives import _end, launch
+from primitives.edges import irq_flag, watch
 
 
 class Switch:
@@ -50,4 +50,4 @@ class Switch:
             if self._flag is not None:
                 self._pin.irq(None)
             self._task = None
-            end(task)
+            _end(task)
