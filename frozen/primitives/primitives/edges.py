@@ -6,6 +6,8 @@ import asyncio
 
 from fastpoll import Flag
 
+from primitives import _end
+
 
 def irq_flag(pin):
     """A Flag set from a hard IRQ on each edge of pin."""
@@ -32,3 +34,15 @@ async def watch(owner, flag=None):
             await asyncio.sleep_ms(owner.debounce_ms)
         else:
             await flag.wait()
+
+
+def unwatch(owner):
+    """End owner's watch task and pin IRQ (its deinit()); False if they had ended already."""
+    task = owner._task
+    if task is None:
+        return False
+    if owner._flag is not None:
+        owner._pin.irq(None)
+    owner._task = None
+    _end(task)
+    return True

@@ -3,9 +3,9 @@ import asyncio
 
 from micropython import const
 
-from primitives import _end, launch
+from primitives import launch
 from primitives.delay_ms import Delay_ms
-from primitives.edges import irq_flag, watch
+from primitives.edges import irq_flag, unwatch, watch
 
 _PRESS = const(0)
 _RELEASE = const(1)
@@ -133,11 +133,6 @@ class Pushbutton:
     def deinit(self):
         """Stop watching the pin and end the timers. A callback of this button may call it; a
         second call does nothing."""
-        task = self._task
-        if task is not None:
-            if self._flag is not None:
-                self._pin.irq(None)
-            self._task = None
-            _end(task)
+        if unwatch(self):
             self._ld.deinit()
             self._dd.deinit()

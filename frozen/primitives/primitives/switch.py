@@ -1,8 +1,8 @@
 # Switch: a debounced contact to ground (Hinch v3 API). Closed reads 0: use a pull-up.
 import asyncio
 
-from primitives import _end, launch
-from primitives.edges import irq_flag, watch
+from primitives import launch
+from primitives.edges import irq_flag, unwatch, watch
 
 
 class Switch:
@@ -45,9 +45,4 @@ class Switch:
     def deinit(self):
         """Stop watching the pin. A callback of this switch may call it; a second call does
         nothing."""
-        task = self._task
-        if task is not None:
-            if self._flag is not None:
-                self._pin.irq(None)
-            self._task = None
-            _end(task)
+        unwatch(self)
