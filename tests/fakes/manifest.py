@@ -1,3 +1,4 @@
 # Hardware stand-ins for the test builds only; the Pyboard firmware never freezes these.
 module("machine.py", opt=0)
 module("pyb.py", opt=0)
+module("testkit.py", opt=0)

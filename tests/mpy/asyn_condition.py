@@ -2,6 +2,7 @@
 import asyncio
 
 from asyn import Condition, Lock
+from testkit import finish
 
 
 async def waiter(cond, name, trace):
@@ -9,14 +10,6 @@ async def waiter(cond, name, trace):
         await cond.wait()
         assert cond.locked()
         trace.append(name)
-
-
-async def finish(tasks):
-    for t in tasks:
-        try:
-            await t
-        except asyncio.CancelledError:
-            pass
 
 
 async def main():

@@ -2,20 +2,13 @@
 import asyncio
 
 from asyn import BoundedSemaphore, Semaphore
+from testkit import finish
 
 
 async def user(sem, name, trace, hold_ms=5):
     async with sem:
         trace.append(name)
         await asyncio.sleep_ms(hold_ms)
-
-
-async def finish(tasks):
-    for t in tasks:
-        try:
-            await t
-        except asyncio.CancelledError:
-            pass
 
 
 async def main():

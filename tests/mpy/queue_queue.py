@@ -2,6 +2,7 @@
 import asyncio
 
 import primitives
+from testkit import finish
 from uasyncio.queues import Queue, QueueEmpty, QueueFull
 
 assert Queue is primitives.Queue
@@ -14,14 +15,6 @@ async def getter(q, name, trace):
 async def putter(q, item, trace):
     await q.put(item)
     trace.append(item)
-
-
-async def finish(tasks):
-    for t in tasks:
-        try:
-            await t
-        except asyncio.CancelledError:
-            pass
 
 
 async def main():
