@@ -2,7 +2,7 @@
 import asyncio
 
 from asyn import Condition, Lock
-from testkit import finish
+from testkit import finish, raises
 
 
 async def waiter(cond, name, trace):
@@ -15,11 +15,7 @@ async def waiter(cond, name, trace):
 async def main():
     cond = Condition()
     assert not cond.locked()
-    try:
-        cond.notify()
-        raise AssertionError("notify without the lock")
-    except RuntimeError:
-        pass
+    raises(RuntimeError, cond.notify)
     try:
         await cond.wait()
         raise AssertionError("wait without the lock")

@@ -2,7 +2,7 @@
 import asyncio
 
 from asyn import BoundedSemaphore, Semaphore
-from testkit import finish
+from testkit import finish, raises, times_out
 
 
 async def user(sem, name, trace, hold_ms=5):
@@ -21,11 +21,7 @@ async def main():
     sem.release()
     sem.release()  # an unbounded semaphore may go above its start value
     assert sem._count == 3
-    try:
-        Semaphore(-1)
-        raise AssertionError("no ValueError")
-    except ValueError:
-        pass
+    raises(ValueError, Semaphore, -1)
 
     # FIFO: with the count at 0, waiters go in arrival order; later arrivals don't barge.
     sem = Semaphore(0)
@@ -54,22 +50,14 @@ async def main():
 
     # BoundedSemaphore: releasing above the start value is an error and changes nothing.
     bs = BoundedSemaphore(1)
-    try:
-        bs.release()
-        raise AssertionError("no ValueError")
-    except ValueError:
-        pass
+    raises(ValueError, bs.release)
     await bs.acquire()
     bs.release()
     assert bs._count == 1
 
     # wait_for: a timed-out waiter is gone; the next release goes to a live waiter.
     sem = Semaphore(0)
-    try:
-        await asyncio.wait_for_ms(sem.acquire(), 20)
-        raise AssertionError("no timeout")
-    except asyncio.TimeoutError:
-        pass
+    await times_out(sem.acquire())
     trace = []
     task = asyncio.create_task(user(sem, "w", trace))
     await asyncio.sleep_ms(5)

@@ -5,6 +5,7 @@ import asyncio
 from time import ticks_diff, ticks_ms
 
 from aswitch import Delay_ms
+from testkit import raises
 
 
 async def within(coro, ms=2000):
@@ -92,12 +93,7 @@ async def main():
     d.deinit()
     await asyncio.sleep_ms(150)
     assert len(count) == 3
-    try:
-        d.trigger()
-    except RuntimeError:
-        pass
-    else:
-        raise AssertionError("trigger after deinit")
+    raises(RuntimeError, d.trigger)
     d.deinit()  # a second deinit does nothing
 
     # deinit() from the timer's own callback: a function runs inside the timer's task, a
@@ -119,12 +115,7 @@ async def main():
         await asyncio.sleep_ms(20)  # a cancelled task runs before this sleep ends
         assert task.done() and not d.running()
         d.deinit()
-        try:
-            d.trigger()
-        except RuntimeError:
-            pass
-        else:
-            raise AssertionError("trigger after deinit")
+        raises(RuntimeError, d.trigger)
 
 
 asyncio.run(main())

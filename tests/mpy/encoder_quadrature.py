@@ -7,6 +7,7 @@ import asyncio
 
 from machine import Pin
 from primitives import Encoder
+from testkit import raises
 
 X = Pin("Y9", Pin.IN, Pin.PULL_DOWN)
 Y = Pin("Y10", Pin.IN, Pin.PULL_DOWN)
@@ -139,12 +140,7 @@ async def main():
         assert enc.value() == 1
         enc.deinit()
 
-    try:
-        Encoder(X, Y, v=9, vmax=5)
-    except ValueError:
-        pass
-    else:
-        raise AssertionError("v outside limits")
+    raises(ValueError, Encoder, X, Y, v=9, vmax=5)
 
 
 asyncio.run(main())

@@ -2,7 +2,7 @@
 import asyncio
 
 import primitives
-from testkit import finish
+from testkit import finish, raises, times_out
 from uasyncio.queues import Queue, QueueEmpty, QueueFull
 
 assert Queue is primitives.Queue
@@ -20,11 +20,7 @@ async def putter(q, item, trace):
 async def main():
     q = Queue()
     assert q.empty() and not q.full() and q.qsize() == 0
-    try:
-        q.get_nowait()
-        raise AssertionError("no QueueEmpty")
-    except QueueEmpty:
-        pass
+    raises(QueueEmpty, q.get_nowait)
     for i in range(100):  # unbounded
         q.put_nowait(i)
     assert q.qsize() == 100 and not q.full()
@@ -34,11 +30,7 @@ async def main():
     await q.put("a")
     q.put_nowait("b")
     assert q.full()
-    try:
-        q.put_nowait("c")
-        raise AssertionError("no QueueFull")
-    except QueueFull:
-        pass
+    raises(QueueFull, q.put_nowait, "c")
     assert await q.get() == "a" and q.get_nowait() == "b" and q.empty()
 
     # Waiting getters are served in order; a cancelled one (waiting or woken) loses nothing.
@@ -72,17 +64,9 @@ async def main():
 
     # Timeouts on get and put.
     q = Queue(1)
-    try:
-        await asyncio.wait_for_ms(q.get(), 20)
-        raise AssertionError("no timeout")
-    except asyncio.TimeoutError:
-        pass
+    await times_out(q.get())
     q.put_nowait(1)
-    try:
-        await asyncio.wait_for_ms(q.put(2), 20)
-        raise AssertionError("no timeout")
-    except asyncio.TimeoutError:
-        pass
+    await times_out(q.put(2))
     assert q.qsize() == 1 and await asyncio.wait_for_ms(q.get(), 100) == 1
     assert await asyncio.wait_for_ms(q.put(3), 100) is None and q.get_nowait() == 3
 

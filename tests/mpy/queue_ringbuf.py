@@ -3,17 +3,14 @@
 import asyncio
 
 import micropython
+from testkit import raises, times_out
 from uasyncio.queues import RingbufQueue
 
 
 async def main():
     q = RingbufQueue(4)  # holds 3
     assert q.empty() and q.qsize() == 0 and not q.full()
-    try:
-        q.get_nowait()
-        raise AssertionError("no IndexError")
-    except IndexError:
-        pass
+    raises(IndexError, q.get_nowait)
     assert q.put_nowait(1) is False
     assert q.peek() == 1
     q.put_nowait(2)
@@ -117,19 +114,11 @@ async def main():
     q = RingbufQueue(buf)
     q.put_nowait("y")
     assert buf[0] == "y" and q.get_nowait() == "y"
-    try:
-        await asyncio.wait_for_ms(q.get(), 20)
-        raise AssertionError("no timeout")
-    except asyncio.TimeoutError:
-        pass
+    await times_out(q.get())
     assert not q._reading
     q.put_nowait(1)
     q.put_nowait(2)
-    try:
-        await asyncio.wait_for_ms(q.put(3), 20)
-        raise AssertionError("no timeout")
-    except asyncio.TimeoutError:
-        pass
+    await times_out(q.put(3))
     assert await asyncio.wait_for_ms(q.get(), 100) == 1
 
 
