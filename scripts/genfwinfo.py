@@ -50,6 +50,16 @@ def git_commit():
     return head.stdout.strip() + ("-dirty" if dirty else "")
 
 
+def write_if_changed(path, text):
+    """Write text to path unless it holds it already, so its time changes only with it."""
+    if os.path.exists(path):
+        with open(path) as f:
+            if f.read() == text:
+                return
+    with open(path, "w") as f:
+        f.write(text)
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--board", required=True)
@@ -59,13 +69,7 @@ def main():
     text = TEMPLATE.format(version=library_version(), commit=git_commit(), board=args.board,
                            tag=args.tag)
     os.makedirs(args.out, exist_ok=True)
-    path = os.path.join(args.out, "fwinfo.py")
-    if os.path.exists(path):
-        with open(path) as f:
-            if f.read() == text:
-                return 0
-    with open(path, "w") as f:
-        f.write(text)
+    write_if_changed(os.path.join(args.out, "fwinfo.py"), text)
     return 0
 
 

@@ -13,7 +13,7 @@ import os
 import sys
 
 from errors import UserError, run_main
-from genfwinfo import library_version
+from genfwinfo import library_version, write_if_changed
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 PACKAGE_JSON = os.path.join(ROOT, "package.json")
@@ -60,8 +60,7 @@ def main():
         if current != text:
             raise UserError("package.json does not match manifest.py; run: make package.json")
         return 0
-    with open(PACKAGE_JSON, "w") as f:
-        f.write(text)
+    write_if_changed(PACKAGE_JSON, text)
     return 0
 
 
