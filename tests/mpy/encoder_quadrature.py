@@ -5,6 +5,7 @@
 # wait for that, and sleep only to give a wrong extra callback time to show.
 import asyncio
 
+from fakeboard import irq_of
 from machine import Pin
 from primitives import Encoder
 from testkit import raises
@@ -134,7 +135,7 @@ async def main():
         turn(1)
         await settle(enc, 20)  # a cancelled task runs before this sleep ends
         assert task.done() and enc.value() == 1
-        assert X._line.handler is None and Y._line.handler is None
+        assert irq_of(X) is None and irq_of(Y) is None
         turn(4)
         await quiet(enc)
         assert enc.value() == 1
