@@ -143,6 +143,14 @@ async def main():
 
     raises(ValueError, Encoder, X, Y, v=9, vmax=5)
 
+    # X1 (A0) and Y11 (B0) share EXTI line 0: the Pyboard refuses the second IRQ, and the
+    # encoder leaves no IRQ behind on the first.
+    x1, y11 = Pin("X1", Pin.IN), Pin("Y11", Pin.IN)
+    raises(OSError, Encoder, x1, y11)
+    assert irq_of(x1) is None
+    y11.irq(lambda p: None)
+    y11.irq(None)
+
 
 asyncio.run(main())
 print("encoder ok")
