@@ -3,7 +3,8 @@
 A script passes when it runs to its end without raising and, if NAME.py.exp exists, prints
 exactly that. Scripts assert what they check; a failure shows the MicroPython traceback.
 timing_*.py scripts assert two-sided time limits, so they run only on qemu with -icount
-(time counted in instructions: the same on every run, whatever the host's load).
+(time counted in instructions: the same on every run, whatever the host's load); qemu_*.py
+scripts use the qemu machine's own hardware and run only there.
 """
 
 import glob
@@ -15,7 +16,8 @@ import pytest
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCRIPTS = sorted(glob.glob(os.path.join(HERE, "mpy", "*.py")))
 TIMED = [s for s in SCRIPTS if os.path.basename(s).startswith("timing_")]
-UNTIMED = [s for s in SCRIPTS if s not in TIMED]
+QEMU_ONLY = [s for s in SCRIPTS if os.path.basename(s).startswith("qemu_")]
+BOTH = [s for s in SCRIPTS if s not in TIMED + QEMU_ONLY]
 # 2**3 ns per instruction: 125 M instructions/s, about a Pyboard's STM32F405 at 168 MHz.
 ICOUNT_SHIFT = 3
 
@@ -29,9 +31,14 @@ def run(targets, target, script):
 
 
 @pytest.mark.parametrize("target", ["unix", "qemu"])
-@pytest.mark.parametrize("script", UNTIMED, ids=[os.path.basename(s) for s in UNTIMED])
+@pytest.mark.parametrize("script", BOTH, ids=[os.path.basename(s) for s in BOTH])
 def test_script(targets, target, script):
     check(targets, target, script)
+
+
+@pytest.mark.parametrize("script", QEMU_ONLY, ids=[os.path.basename(s) for s in QEMU_ONLY])
+def test_qemu_script(targets, script):
+    check(targets, "qemu", script)
 
 
 @pytest.mark.parametrize("script", TIMED, ids=[os.path.basename(s) for s in TIMED])
