@@ -8,7 +8,14 @@
 # (micropython.schedule) and dropped if the queue is full. An exception in a hard handler
 # disables the line and is printed, as extint.c does. The test-only module fakeboard can hold
 # edges pending and deliver them late and merged (fakeboard.edges("late")).
+#
+# Wiring as upstream's hardware tests want it (tests/target_wiring/PYBx.py): X1 jumpered to
+# X2. While one of them is an output it drives the other's level (and IRQs); while both are
+# inputs, each is set by the test alone, as two separate buttons. UART 4 ("XA": TX X1, RX X2)
+# is therefore a loopback.
+import io
 import sys
+import time
 
 import micropython
 from umachine import *  # noqa: F403
@@ -37,6 +44,7 @@ _BOARD = {
     "USB_VBUS": "A9", "USB_ID": "A10", "USB_DM": "A11", "USB_DP": "A12",
 }
 _CPU = set(_BOARD.values())
+_WIRE = {"A0": "A1", "A1": "A0"}  # the X1-X2 jumper
 
 # stm32 HAL values, as the port's Pin constants are.
 _RISING_BIT = 0x00100000
@@ -190,39 +198,63 @@ class Pin:
         af = alt if alt != -1 else af
         if mode in (Pin.ALT, Pin.ALT_OPEN_DRAIN) and not 0 <= af <= 15:
             raise ValueError("invalid pin af: %d" % af)
-        was = self._read()
+        partner = self._partner()
+        was, pwas = self._read(), None if partner is None else partner._read()
         if value is not None:
             self._odr = 1 if value else 0
         self._mode = mode
         self._pull = pull
         if pull:
             self._ext = None  # an undriven input rests at its pull's level
-        self._changed(was)
+        self._changed(was, partner, pwas)
+
+    def _drives(self):
+        # The level this pin puts on its wire, None when it drives nothing.
+        if self._mode == Pin.OUT:
+            return self._odr
+        if self._mode == Pin.OPEN_DRAIN and not self._odr:
+            return 0
+        return None
+
+    def _partner(self):
+        # The pin at the other end of a wire, if it was ever made (one never made drives
+        # nothing). A lookup only: a hard handler may read or set a wired pin.
+        other = _WIRE.get(self._name)
+        return None if other is None else Pin._pins.get(other)
 
     def _read(self):
-        mode = self._mode
-        if mode == Pin.OUT:
-            return self._odr
-        if mode == Pin.OPEN_DRAIN and not self._odr:
-            return 0
+        level = self._drives()
+        if level is not None:
+            return level
+        partner = self._partner()
+        if partner is not None:
+            level = partner._drives()
+            if level is not None:
+                return level
         if self._ext is not None:
             return self._ext
         return 1 if self._pull == Pin.PULL_UP else 0
 
-    def _changed(self, was):
+    def _changed(self, was, partner, pwas):
         now = self._read()
         if now != was:
             _edge(self, now)
+        if partner is not None:
+            now = partner._read()
+            if now != pwas:
+                _edge(partner, now)
 
     def value(self, v=_NOARG):
         if v is _NOARG:
             return self._read()
+        partner = self._partner()
         was = self._read()
+        pwas = None if partner is None else partner._read()
         if self._mode in (Pin.OUT, Pin.OPEN_DRAIN):
             self._odr = 1 if v else 0
         else:
             self._ext = 1 if v else 0  # the test, as the outside world
-        self._changed(was)
+        self._changed(was, partner, pwas)
 
     __call__ = value
 
@@ -265,3 +297,133 @@ class Pin:
         pull = {1: ", pull=Pin.PULL_UP", 2: ", pull=Pin.PULL_DOWN"}.get(self._pull, "")
         return "Pin(Pin.cpu.%s, mode=Pin.%s%s)" % (self._name, mode, pull)
 
+
+
+# UARTs of a PYBV11 (mpconfigboard.h): id -> (name, TX, RX). Only UART 4's pins are wired, to
+# each other: what it sends, it receives.
+_UARTS = {1: ("XB", "B6", "B7"), 2: (None, "A2", "A3"), 3: ("YB", "B10", "B11"),
+          4: ("XA", "A0", "A1"), 6: ("YA", "C6", "C7")}
+_STREAM_POLL, _STREAM_FLUSH = 3, 1
+_POLL_RD, _POLL_WR = 0x1, 0x4
+
+
+class UART(io.IOBase):
+    # machine_uart.c: one object per UART; read() and readline() give None when nothing came
+    # within the timeout (default 0); write() returns once the last byte is sent (it blocks
+    # for the bytes' time on the line); received bytes beyond rxbuf are lost, as on the board.
+    _objs = {}
+
+    def __new__(cls, id, *args, **kwargs):
+        if isinstance(id, str):
+            for n, port in _UARTS.items():
+                if port[0] == id:
+                    id = n
+                    break
+            else:
+                raise ValueError("UART(%s) doesn't exist" % id)
+        elif id not in _UARTS:
+            raise ValueError("UART(%d) doesn't exist" % id)
+        uart = UART._objs.get(id)
+        if uart is None:
+            uart = UART._objs[id] = object.__new__(cls)
+            uart._id = id
+            uart._rx = None  # received and not yet read; None while not initialised
+        return uart
+
+    def __init__(self, id, *args, **kwargs):
+        if args or kwargs:
+            self.init(*args, **kwargs)
+
+    def init(self, baudrate, bits=8, parity=None, stop=1, *, flow=0, timeout=0, timeout_char=0,
+             rxbuf=-1, read_buf_len=64):
+        if bits not in (7, 8, 9) or stop not in (1, 2) or parity not in (None, 0, 1):
+            raise ValueError("unsupported combination of bits and parity")
+        self._baud = baudrate
+        self._frame = 1 + bits + stop + (parity is not None)  # bits on the line per char
+        self._timeout = timeout
+        self._cap = rxbuf if rxbuf >= 0 else read_buf_len
+        self._rx = bytearray()
+        _, tx, rx = _UARTS[self._id]
+        for name in (tx, rx):
+            Pin(name).init(Pin.ALT, Pin.PULL_UP, alt=8 if self._id in (4, 5) else 7)
+
+    def deinit(self):
+        self._rx = None
+
+    def _check(self):
+        if self._rx is None:
+            raise OSError("UART(%d) is not initialised" % self._id)  # our stand-in's rule
+
+    def _wait(self):
+        # The first char may come within the timeout: only from this UART's own loopback,
+        # which has delivered all it will by now.
+        if not self._rx and self._timeout:
+            time.sleep_ms(self._timeout)
+
+    def any(self):
+        self._check()
+        return len(self._rx)
+
+    def read(self, n=-1):
+        self._check()
+        self._wait()
+        if not self._rx:
+            return None
+        n = len(self._rx) if n is None or n < 0 else n
+        data = bytes(self._rx[:n])
+        self._rx[:n] = b""
+        return data
+
+    def readinto(self, buf, n=-1):
+        data = self.read(len(buf) if n < 0 else min(n, len(buf)))
+        if data is None:
+            return None
+        buf[:len(data)] = data
+        return len(data)
+
+    def readline(self):
+        self._check()
+        self._wait()
+        if not self._rx:
+            return None
+        end = self._rx.find(b"\n")
+        return self.read(len(self._rx) if end < 0 else end + 1)
+
+    def readchar(self):
+        data = self.read(1)
+        return -1 if data is None else data[0]
+
+    def write(self, buf):
+        self._check()
+        if isinstance(buf, str):
+            buf = buf.encode()
+        n = len(buf)
+        time.sleep_us(n * self._frame * 1000000 // self._baud)
+        if self._id == 4 and Pin(_UARTS[4][2])._mode in (Pin.ALT, Pin.ALT_OPEN_DRAIN):
+            room = self._cap - len(self._rx)
+            self._rx.extend(buf[:room] if room < n else buf)
+        return n
+
+    def writechar(self, c):
+        self.write(bytes((c,)))
+
+    def txdone(self):
+        return True
+
+    def flush(self):
+        pass
+
+    def ioctl(self, req, arg):
+        if req == _STREAM_POLL:
+            ret = 0
+            if arg & _POLL_RD and self._rx:
+                ret |= _POLL_RD
+            if arg & _POLL_WR:
+                ret |= _POLL_WR
+            return ret
+        if req == _STREAM_FLUSH:
+            return 0
+        return -1
+
+    def __repr__(self):
+        return "UART(%d)" % self._id

@@ -5,7 +5,7 @@
 import time
 
 import machine
-from machine import Pin, disable_irq, enable_irq  # noqa: F401
+from machine import UART, Pin, disable_irq, enable_irq  # noqa: F401
 
 
 def millis():

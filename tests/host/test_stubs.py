@@ -25,7 +25,7 @@ PAIRS = [
                  "lock", "pushbutton", "queue", "ringbuf_queue", "semaphore", "switch")
 ] + [
     ("frozen/tutorial/%s.py" % name, "%s.pyi" % name)
-    for name in ("aledflash", "apoll", "aqtest", "astests", "aswitch", "asyn", "asyntest",
+    for name in ("aledflash", "apoll", "aqtest", "astests", "auart", "aswitch", "asyn", "asyntest",
                  "awaitable", "chain", "event_test", "roundrobin")
 ]
 
