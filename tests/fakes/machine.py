@@ -7,7 +7,9 @@
 # a hard handler runs at the edge with the heap locked, a soft one is scheduled
 # (micropython.schedule) and dropped if the queue is full. An exception in a hard handler
 # disables the line and is printed, as extint.c does. The test-only module fakeboard can hold
-# edges pending and deliver them late and merged (fakeboard.edges("late")).
+# edges pending and deliver them late and merged (fakeboard.edges("late")). One difference
+# remains: Python cannot lock the scheduler, so a function that a hard handler passes to
+# micropython.schedule() may run before that handler returns (our own soft handlers wait).
 #
 # Wiring as upstream's hardware tests want it (tests/target_wiring/PYBx.py): X1 jumpered to
 # X2. While one of them is an output it drives the other's level (and IRQs); while both are
