@@ -3,6 +3,7 @@
 # answers asyncio's poller without running Python. Here each registered object costs a Python
 # ioctl() call on every scheduler pass; the API and its errors are the C module's.
 import io
+from array import array
 
 from machine import disable_irq, enable_irq
 
@@ -96,11 +97,14 @@ class Bits(_Pollable):
             if not len(view):
                 raise ValueError("buffer is empty")
             try:
-                view[0] = view[0]  # writable, as the C module requires
+                view[:0] = view[:0]  # writable, as the C module requires; writes nothing
             except TypeError:
                 raise TypeError("target must be an address or a writable buffer")
             width = len(bytes(view[:1]))
-            if not isinstance(view[0], int):
+            # An array says its typecode in its repr. Python cannot read a memoryview's, so
+            # one over half floats ('e', whose items read as 0) is taken for integers here.
+            float_array = isinstance(target, array) and repr(target[:0])[7] in "efd"
+            if float_array or not isinstance(view[0], int):
                 raise ValueError("buffer items must be integers")
             if width not in (1, 2, 4):
                 raise ValueError("buffer items must be 1, 2 or 4 bytes")

@@ -284,7 +284,7 @@ static mp_obj_t fastpoll_bits_make_new(const mp_obj_type_t *type, size_t n_args,
             mp_raise_TypeError(MP_ERROR_TEXT("target must be an address or a writable buffer"));
         }
         char typecode = bufinfo.typecode;
-        if (typecode == 'f' || typecode == 'd') {
+        if (typecode == 'e' || typecode == 'f' || typecode == 'd') {
             mp_raise_ValueError(MP_ERROR_TEXT("buffer items must be integers"));
         }
         width = mp_binary_get_size('@', typecode, NULL);

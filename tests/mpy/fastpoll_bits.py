@@ -64,6 +64,7 @@ BAD = (
     ((None, 1), TypeError),
     ((bytearray(0), 1), ValueError),
     ((array.array("f", [0]), 1), ValueError),
+    ((array.array("e", [0]), 1), ValueError),  # half floats: 2 bytes, but not integers
     ((reg,), TypeError),
 )
 for args, exc in BAD:
