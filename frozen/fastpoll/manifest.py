@@ -6,3 +6,4 @@ metadata(
 
 # Needs the C user module _fastpoll (modules/fastpoll) in the firmware.
 module("fastpoll.py", opt=1)
+module("_asyncio_internals.py", opt=1)
