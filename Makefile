@@ -40,7 +40,8 @@ define port_build
 		MICROPY_MANIFEST_FWINFO_DIR=$(BUILD_DIR)/$(3)/gen CFLAGS_EXTRA="$(REPRO_CFLAGS)" $(5)
 endef
 
-.PHONY: all firmware boards deploy info test test-targets unix qemu bench tree mpy-cross clean \
+.PHONY: all firmware boards deploy info test test-targets unix qemu stock-unix bench tree mpy-cross \
+	clean \
 	package.json check-board check-tools-firmware check-tools-test check-tools-deploy \
 	check-tools-bench
 
@@ -76,6 +77,11 @@ qemu: check-tools-test mpy-cross
 	$(call port_build,qemu,qemu,test-qemu,TEST_M4,BOARD=TEST_M4 BOARD_DIR=$(TOP_DIR)/tests/targets/qemu)
 
 test-targets: unix qemu firmware
+
+# Stock MicroPython for the unix port, nothing of ours in it: the stock-firmware (mip) tests.
+stock-unix: check-tools-test mpy-cross
+	@$(PYTHON) scripts/portmake.py stock-unix -C "$(MPY_DIR)/ports/unix" -j$(JOBS) \
+		BUILD=$(BUILD_DIR)/stock-unix MICROPY_MPYCROSS=$(MPY_CROSS) MICROPY_PY_SSL=0
 
 test: check-tools-test
 	@$(PYTHON) -m pytest tests
