@@ -3,6 +3,7 @@
 # answers asyncio's poller without running Python. Here each registered object costs a Python
 # ioctl() call on every scheduler pass; the API and its errors are the C module's.
 import io
+import sys
 from array import array
 
 try:
@@ -73,6 +74,34 @@ class Counter(_Pollable):
         return self._count != 0
 
 
+# Where a Bits may read a word: [start, end) regions of the board's chip that read without a
+# bus fault, as in the C module, which chooses at compile time; here the chip's name in
+# sys.implementation._machine chooses. Other boards: no map, no check.
+_PPB = ((0xE0000000, 0xE0003000), (0xE000E000, 0xE000F000))  # Cortex-M debug, SysTick, NVIC, SCB
+_MAPS = {
+    "STM32F405": ((0, 0x100000), (0x08000000, 0x08100000), (0x10000000, 0x10010000),
+                  (0x1FFF0000, 0x1FFF7A10), (0x1FFFC000, 0x1FFFC010), (0x20000000, 0x20020000),
+                  (0x40000000, 0x40007800), (0x40010000, 0x40014C00), (0x40020000, 0x40022400),
+                  (0x40023000, 0x40023400), (0x40023800, 0x40025000), (0x40026000, 0x40026800),
+                  (0x40040000, 0x40080000), (0x50000000, 0x50040000), (0x50060800, 0x50060C00),
+                  (0xA0000000, 0xA0001000), (0xE0042000, 0xE0042400)) + _PPB,
+    "STM32F411": ((0, 0x80000), (0x08000000, 0x08080000), (0x1FFF0000, 0x1FFF7A10),
+                  (0x1FFFC000, 0x1FFFC010), (0x20000000, 0x20020000), (0x40000000, 0x40007400),
+                  (0x40010000, 0x40015400), (0x40020000, 0x40021400), (0x40021C00, 0x40022000),
+                  (0x40023000, 0x40023400), (0x40023800, 0x40024000), (0x40026000, 0x40026800),
+                  (0x50000000, 0x50040000), (0xE0042000, 0xE0042400)) + _PPB,
+    "mps2-an38": ((0, 0x400000), (0x20000000, 0x20400000), (0x21000000, 0x22000000),
+                  (0x40000000, 0x40030000)) + _PPB,
+}
+
+
+def _readable(addr):
+    for chip, regions in _MAPS.items():
+        if chip in sys.implementation._machine:
+            return any(start <= addr <= end - 4 for start, end in regions)
+    return True
+
+
 def _word_arg(x, width, name):
     if not isinstance(x, int):
         raise TypeError(name + " must be an int")
@@ -89,6 +118,8 @@ class Bits(_Pollable):
                 raise ValueError("address must be > 0")
             if target & 3:
                 raise ValueError("address must be 4-byte aligned")
+            if not _readable(target):
+                raise ValueError("address is not memory or a peripheral of this board")
             import uctypes
 
             # A one-field struct over the register: reading it reads the word in place.

@@ -11,7 +11,8 @@
 # Bits(target, mask, value=None, *, priority=False)
 #                             await wait() returns once (word & mask) == value (value
 #                             defaults to mask). target: a 4-byte aligned address of a 32-bit
-#                             word (a peripheral register), or a buffer whose first item is the
+#                             word in the board's memory map (a status register: reading it
+#                             must have no side effect), or a buffer whose first item is the
 #                             word (bytearray: 1 byte, array('H'): 2, array('I'): 4).
 #
 # One waiter per object: a second task calling wait() while one waits raises RuntimeError (a
