@@ -6,6 +6,8 @@ import io
 import sys
 from array import array
 
+from micropython import const
+
 try:
     from machine import disable_irq, enable_irq
 except ImportError:
@@ -13,18 +15,16 @@ except ImportError:
     # land inside add()'s or take()'s read-modify-write; there is nothing to mask.
     disable_irq, enable_irq = (lambda: 0), (lambda state: None)
 
-_POLL = 3  # MP_STREAM_POLL
-_POLL_ERR = 8  # MP_STREAM_POLL_ERR
+_POLL = const(3)  # MP_STREAM_POLL
+_POLL_ERR = const(8)  # MP_STREAM_POLL_ERR
 
 
+# Each type's ioctl() answers the poller on every scheduler pass for every waiting object, so
+# it tests its state inline: a method call there would double the cost of a pass. Any other
+# request gets -1: not a file, no fd.
 class _Pollable(io.IOBase):
     def __init__(self, priority):
         self.priority = bool(priority)
-
-    def ioctl(self, req, flags):
-        if req == _POLL:
-            return flags if self._ready() else 0
-        return -1  # not a file: no fd, no other requests
 
 
 class Flag(_Pollable):
@@ -41,7 +41,8 @@ class Flag(_Pollable):
     def is_set(self):
         return self._state
 
-    _ready = is_set
+    def ioctl(self, req, flags):
+        return (flags if self._state else 0) if req == _POLL else -1
 
 
 class Counter(_Pollable):
@@ -70,8 +71,8 @@ class Counter(_Pollable):
         enable_irq(state)
         return count
 
-    def _ready(self):
-        return self._count != 0
+    def ioctl(self, req, flags):
+        return (flags if self._count else 0) if req == _POLL else -1
 
 
 # Where a Bits may read a word: [start, end) regions of the board's chip that read without a
@@ -163,9 +164,10 @@ class Bits(_Pollable):
         return word & self._mask == self._value
 
     def ioctl(self, req, flags):
-        if req == _POLL:
-            try:
-                return flags if self.ready() else 0
-            except ValueError:
-                return _POLL_ERR  # wake the waiter, whose ready() then raises
-        return -1
+        if req != _POLL:
+            return -1
+        try:
+            word = self._mem.word if self._index is None else self._mem[self._index]
+        except IndexError:
+            return _POLL_ERR  # the buffer shrank: wake the waiter, whose ready() then raises
+        return flags if word & self._mask == self._value else 0
