@@ -6,6 +6,8 @@
 #   make deploy [BOARD=PYBV11]     verify the .dfu, then flash it with dfu-util
 #   make info [BOARD=PYBV11]       what is inside the built firmware
 #   make bench                     benchmarks against stock asyncio (not tests)
+#   make package.json              the mip lists for stock firmware, from the manifests
+#   make stock-unix                stock MicroPython (unix port), for the stock-firmware tests
 #
 # MicroPython is an external, pinned dependency: this is the one place its tag is set.
 MPY_TAG := v1.28.0
@@ -93,7 +95,8 @@ info: check-board
 deploy: check-board check-tools-deploy
 	@$(PYTHON) scripts/deploy.py --board $(BOARD) $(DEPLOY_ARGS) $(BUILD_DIR)/$(BOARD)/firmware.dfu
 
-# package.json (for mip on stock firmware) is made from manifest.py; the tests check it.
+# The mip lists for stock firmware (package.json, fastpoll/primitives/uasyncio.json) are made
+# from the manifests; the tests check them.
 package.json: tree
 	@$(PYTHON) scripts/genpackage.py --mpy-dir "$(MPY_DIR)" $(if $(PACKAGE_CHECK),--check)
 
