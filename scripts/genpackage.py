@@ -35,8 +35,8 @@ LISTS = {
 }
 
 
-def manifest_files(mpy_dir, manifest_path):
-    """[(target path, source path relative to ROOT)] and the metadata of a manifest."""
+def evaluate(mpy_dir, manifest_path):
+    """The ManifestFile of manifest_path (relative to ROOT), executed."""
     sys.path.insert(0, os.path.join(mpy_dir, "tools"))
     try:
         import manifestfile
@@ -56,12 +56,21 @@ def manifest_files(mpy_dir, manifest_path):
         manifest.execute(os.path.join(ROOT, manifest_path))
     except manifestfile.ManifestFileError as e:
         raise UserError("bad manifest {}: {}".format(manifest_path, e))
-    files = [(f.target_path, os.path.relpath(f.full_path, ROOT)) for f in manifest.files()]
-    return files, manifest.metadata()
+    return manifest
+
+
+def files_of(manifest):
+    return [(f.target_path, os.path.relpath(f.full_path, ROOT)) for f in manifest.files()]
+
+
+def manifest_files(mpy_dir, manifest_path="manifest.py"):
+    """[(target path, source path relative to ROOT)]: what the firmware freezes."""
+    return files_of(evaluate(mpy_dir, manifest_path))
 
 
 def package_list(mpy_dir, manifest_path, which):
-    files, metadata = manifest_files(mpy_dir, manifest_path)
+    manifest = evaluate(mpy_dir, manifest_path)
+    files = files_of(manifest)
     if which == "own":
         own_dir = os.path.dirname(manifest_path) + "/"
         files = [f for f in files if f[1].startswith(own_dir)]
@@ -73,7 +82,7 @@ def package_list(mpy_dir, manifest_path, which):
     urls = ",\n    ".join(json.dumps(list(pair)) for pair in sorted(files))
     return ('{{\n  "urls": [\n    {}\n  ],\n  "deps": [],\n  "version": {},\n'
             '  "license": {}\n}}\n').format(urls, json.dumps(library_version()),
-                                              json.dumps(metadata.license))
+                                              json.dumps(manifest.metadata().license))
 
 
 def main():
