@@ -1,23 +1,118 @@
 # _fastpoll in Python, for stock firmware, where mip installs it beside fastpoll.py. Our
 # firmware has the C module of this name, which import always prefers over a file, and which
-# answers asyncio's poller without running Python. Here each registered object costs a Python
-# ioctl() call on every scheduler pass; the API and its errors are the C module's.
+# answers asyncio's poller without running Python. This is the same design in Python (see
+# modules/fastpoll/modfastpoll.c): one Hub is registered with the poller while any object is
+# waited on, so an idle pass costs one Python ioctl() call however many objects wait. The API
+# and its errors are the C module's.
 import io
+from time import ticks_add, ticks_diff, ticks_ms
 
 from machine import disable_irq, enable_irq
 
 _POLL = 3  # MP_STREAM_POLL
-_POLL_ERR = 8  # MP_STREAM_POLL_ERR
+_POLL_WR = 4  # MP_STREAM_POLL_WR
+_pending = False  # raised by set()/add() on a waited object, lowered by the hub
 
 
 class _Pollable(io.IOBase):
     def __init__(self, priority):
         self.priority = bool(priority)
+        self._waiter = None
+
+    def _signal(self):
+        # From IRQ handlers: a global that exists already is rebound, nothing is allocated.
+        global _pending
+        if self._waiter is not None:
+            _pending = True
 
     def ioctl(self, req, flags):
         if req == _POLL:
             return flags if self._ready() else 0
         return -1  # not a file: no fd, no other requests
+
+
+class Hub(io.IOBase):
+    """The one object asyncio polls for every fastpoll object (see the C module)."""
+
+    def __init__(self, asyncio):
+        self._asyncio = asyncio
+        self._entry = None
+        self._signalled = []  # waited Flags and Counters
+        self._polled = []  # waited Bits
+
+    def attach(self, entry):
+        if not isinstance(entry, list):
+            raise TypeError("entry must be a list")
+        for obj in self._signalled + self._polled:
+            obj._waiter = None
+        self._signalled, self._polled = [], []
+        self._entry = entry
+
+    def add(self, obj):
+        if not isinstance(obj, _Pollable):
+            raise TypeError("not a fastpoll object")
+        if obj._waiter is not None:
+            raise RuntimeError("another task is waiting on this object")
+        task = self._asyncio.cur_task
+        task.data = self
+        (self._polled if isinstance(obj, Bits) else self._signalled).append(obj)
+        state = disable_irq()
+        obj._waiter = task
+        if obj._ready():
+            global _pending
+            _pending = True
+        enable_irq(state)
+
+    def remove(self, task):
+        for objs in (self._signalled, self._polled):
+            for i, obj in enumerate(objs):
+                if obj._waiter is task:
+                    obj._waiter = None
+                    del objs[i]
+                    return
+
+    def _wake(self, objs, key):
+        i = 0
+        while i < len(objs):
+            obj = objs[i]
+            if not obj._ready():
+                i += 1
+                continue
+            del objs[i]
+            task, obj._waiter = obj._waiter, None
+            tq = self._asyncio._task_queue
+            if obj.priority:
+                if key is None:
+                    key = ticks_ms()
+                    head = tq.peek()
+                    if head and ticks_diff(head.ph_key, key) < 0:
+                        key = head.ph_key
+                    key = ticks_add(key, -1)
+                tq.push(task, key)
+            else:
+                tq.push(task)
+        return key
+
+    def ioctl(self, req, flags):
+        global _pending
+        if req != _POLL:
+            return -1
+        woke = False
+        key = None
+        if _pending:
+            _pending = False
+            n = len(self._signalled)
+            key = self._wake(self._signalled, key)
+            woke = n != len(self._signalled)
+        if self._polled:
+            n = len(self._polled)
+            key = self._wake(self._polled, key)
+            woke = woke or n != len(self._polled)
+        if not self._signalled and not self._polled and self._entry is not None:
+            self._entry[0] = None
+            self._entry = None
+            return _POLL_WR
+        return _POLL_WR if woke else 0
 
 
 class Flag(_Pollable):
@@ -27,6 +122,7 @@ class Flag(_Pollable):
 
     def set(self):
         self._state = True
+        self._signal()
 
     def clear(self):
         self._state = False
@@ -52,6 +148,7 @@ class Counter(_Pollable):
         state = disable_irq()
         self._count = min(self._count + n, Counter.MAX)
         enable_irq(state)
+        self._signal()
 
     def value(self):
         return self._count
@@ -122,10 +219,8 @@ class Bits(_Pollable):
                 raise ValueError("buffer is empty")
         return word & self._mask == self._value
 
-    def ioctl(self, req, flags):
-        if req == _POLL:
-            try:
-                return flags if self.ready() else 0
-            except ValueError:
-                return _POLL_ERR  # wake the waiter, whose ready() then raises
-        return -1
+    def _ready(self):
+        try:
+            return self.ready()
+        except ValueError:
+            return True  # wake the waiter, whose ready() then raises
