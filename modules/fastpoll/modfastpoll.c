@@ -9,6 +9,7 @@
 // pass while waited on. The frozen `fastpoll` package adds `async def wait()`; this module also
 // holds Drive, the C trampoline of the tutorial's event loop.
 #include <stdint.h>
+#include <string.h>
 
 #include "py/binary.h"
 #include "py/mphal.h"
@@ -22,10 +23,10 @@
 #define FASTPOLL_COUNTER_MAX ((mp_uint_t)0x3fffffff)
 
 // Every fastpoll object starts like this. While a task waits on it, the object is in one of the
-// hub's lists (linked through `next`) and `waiter` is that task.
+// hub's lists and `waiter` is that task. (The lists are the hub's arrays rather than links in
+// the objects, so a Flag or Counter keeps to one 16-byte GC block.)
 typedef struct _fastpoll_obj_t {
     mp_obj_base_t base;
-    struct _fastpoll_obj_t *next;
     mp_obj_t waiter; // the waiting task, or MP_OBJ_NULL
     bool priority;
 } fastpoll_obj_t;
@@ -49,12 +50,19 @@ typedef struct _fastpoll_bits_obj_t {
     uint32_t value;
 } fastpoll_bits_obj_t;
 
+// Objects being waited on, in the order their waits began.
+typedef struct _fastpoll_list_t {
+    size_t len;
+    size_t alloc;
+    fastpoll_obj_t **items;
+} fastpoll_list_t;
+
 typedef struct _fastpoll_hub_obj_t {
     mp_obj_base_t base;
     mp_obj_t asyncio; // the asyncio.core module: cur_task, _task_queue
     mp_obj_t entry; // the hub's entry in asyncio's IO map, or MP_OBJ_NULL
-    fastpoll_obj_t *signalled; // waited Flags and Counters: checked when an IRQ says so
-    fastpoll_obj_t *polled; // waited Bits: checked on every pass
+    fastpoll_list_t signalled; // waited Flags and Counters: checked when an IRQ says so
+    fastpoll_list_t polled; // waited Bits: checked on every pass
 } fastpoll_hub_obj_t;
 
 // Raised by set()/add() on an object being waited on (and by the hub when an object is ready as
@@ -100,7 +108,6 @@ static fastpoll_obj_t *fastpoll_any(mp_obj_t obj) {
 // A new object of a fastpoll type, its common part set.
 static void *fastpoll_obj_new(size_t size, const mp_obj_type_t *type, bool priority) {
     fastpoll_obj_t *self = mp_obj_malloc_helper(size, type);
-    self->next = NULL;
     self->waiter = MP_OBJ_NULL;
     self->priority = priority;
     return self;
@@ -469,18 +476,25 @@ static mp_obj_t fastpoll_priority_key(mp_obj_t asyncio) {
     return MP_OBJ_NEW_SMALL_INT((earliest - 1) & (MICROPY_PY_TIME_TICKS_PERIOD - 1));
 }
 
+// Takes item i out of the list, keeping the order of the rest.
+static void fastpoll_list_del(fastpoll_list_t *list, size_t i) {
+    list->len -= 1;
+    memmove(&list->items[i], &list->items[i + 1], (list->len - i) * sizeof(list->items[0]));
+    list->items[list->len] = NULL;
+}
+
 // Pushes the task of every ready object of the list onto the run queue and takes the object out
-// of the list. Returns whether it woke any.
-static bool fastpoll_hub_wake(fastpoll_hub_obj_t *hub, fastpoll_obj_t **link, mp_obj_t *key) {
+// of the list. Returns whether it woke any. Allocates nothing.
+static bool fastpoll_hub_wake(fastpoll_hub_obj_t *hub, fastpoll_list_t *list, mp_obj_t *key) {
     bool woke = false;
-    while (*link != NULL) {
-        fastpoll_obj_t *obj = *link;
+    size_t i = 0;
+    while (i < list->len) {
+        fastpoll_obj_t *obj = list->items[i];
         if (!fastpoll_is_ready(obj)) {
-            link = &obj->next;
+            i += 1;
             continue;
         }
-        *link = obj->next;
-        obj->next = NULL;
+        fastpoll_list_del(list, i);
         mp_obj_t task = obj->waiter;
         obj->waiter = MP_OBJ_NULL;
         if (obj->priority && *key == MP_OBJ_NULL) {
@@ -510,10 +524,10 @@ static mp_uint_t fastpoll_hub_ioctl(mp_obj_t self_in, mp_uint_t request, uintptr
         fastpoll_pending = false;
         woke = fastpoll_hub_wake(self, &self->signalled, &key);
     }
-    if (self->polled != NULL) {
+    if (self->polled.len != 0) {
         woke |= fastpoll_hub_wake(self, &self->polled, &key);
     }
-    if (self->signalled == NULL && self->polled == NULL && self->entry != MP_OBJ_NULL) {
+    if (self->signalled.len == 0 && self->polled.len == 0 && self->entry != MP_OBJ_NULL) {
         mp_obj_list_store(self->entry, MP_OBJ_NEW_SMALL_INT(0), mp_const_none);
         self->entry = MP_OBJ_NULL;
         return MP_STREAM_POLL_WR;
@@ -531,18 +545,16 @@ static mp_obj_t fastpoll_hub_make_new(const mp_obj_type_t *type, size_t n_args, 
     fastpoll_hub_obj_t *self = mp_obj_malloc(fastpoll_hub_obj_t, type);
     self->asyncio = args[0];
     self->entry = MP_OBJ_NULL;
-    self->signalled = NULL;
-    self->polled = NULL;
+    self->signalled = (fastpoll_list_t) {0, 0, NULL};
+    self->polled = (fastpoll_list_t) {0, 0, NULL};
     return MP_OBJ_FROM_PTR(self);
 }
 
 // Empties a list, forgetting its waiters.
-static void fastpoll_hub_drop(fastpoll_obj_t **link) {
-    while (*link != NULL) {
-        fastpoll_obj_t *obj = *link;
-        *link = obj->next;
-        obj->next = NULL;
-        obj->waiter = MP_OBJ_NULL;
+static void fastpoll_hub_drop(fastpoll_list_t *list) {
+    while (list->len != 0) {
+        list->items[list->len - 1]->waiter = MP_OBJ_NULL;
+        fastpoll_list_del(list, list->len - 1);
     }
 }
 
@@ -570,13 +582,17 @@ static mp_obj_t fastpoll_hub_add(mp_obj_t self_in, mp_obj_t obj_in) {
     }
     mp_obj_t task = mp_load_attr(self->asyncio, MP_QSTR_cur_task);
     mp_store_attr(task, MP_QSTR_data, self_in);
-    fastpoll_obj_t **list = obj->base.type == &fastpoll_bits_type ? &self->polled : &self->signalled;
+    fastpoll_list_t *list = obj->base.type == &fastpoll_bits_type ? &self->polled : &self->signalled;
+    if (list->len == list->alloc) {
+        size_t alloc = list->alloc ? 2 * list->alloc : 4;
+        list->items = m_renew(fastpoll_obj_t *, list->items, list->alloc, alloc);
+        list->alloc = alloc;
+    }
+    list->items[list->len++] = obj;
     // Atomic against IRQ handlers: one that came before sees no waiter, so the readiness test
     // here catches its event; one that comes after raises the pending flag.
     mp_uint_t atomic_state = MICROPY_BEGIN_ATOMIC_SECTION();
     obj->waiter = task;
-    obj->next = *list;
-    *list = obj;
     if (fastpoll_is_ready(obj)) {
         fastpoll_pending = true;
     }
@@ -586,15 +602,11 @@ static mp_obj_t fastpoll_hub_add(mp_obj_t self_in, mp_obj_t obj_in) {
 static MP_DEFINE_CONST_FUN_OBJ_2(fastpoll_hub_add_obj, fastpoll_hub_add);
 
 // Takes the object that task waits on out of the list; whether it found one.
-static bool fastpoll_hub_unlink(fastpoll_obj_t **link, mp_obj_t task) {
-    for (; *link != NULL; link = &(*link)->next) {
-        fastpoll_obj_t *obj = *link;
-        if (obj->waiter == task) {
-            mp_uint_t atomic_state = MICROPY_BEGIN_ATOMIC_SECTION();
-            *link = obj->next;
-            obj->next = NULL;
-            obj->waiter = MP_OBJ_NULL;
-            MICROPY_END_ATOMIC_SECTION(atomic_state);
+static bool fastpoll_hub_unlink(fastpoll_list_t *list, mp_obj_t task) {
+    for (size_t i = 0; i < list->len; ++i) {
+        if (list->items[i]->waiter == task) {
+            list->items[i]->waiter = MP_OBJ_NULL;
+            fastpoll_list_del(list, i);
             return true;
         }
     }

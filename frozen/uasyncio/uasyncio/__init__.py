@@ -16,12 +16,19 @@ def __getattr__(attr):
     return getattr(asyncio, attr)
 
 
-def _drive(coro):
+try:
+    from _fastpoll import Drive as _Drive
+except ImportError:  # stock firmware: the same trampoline in Python
+    _Drive = None
+
+
+def _drive_py(coro):
     # Runs coro as the task's coroutine and watches each time it gives way. Every asyncio
     # awaitable either names the queue the task waits on in task.data or has put the task on
     # the run queue; with task.data None the task may be on the run queue (sleep) or nowhere
     # (bare yield). remove() is a no-op for a task that is not queued, so re-queuing it at
     # its own wake time (or now, if that has passed) serves both without a double entry.
+    # _fastpoll.Drive is this in C.
     value = None
     error = None
     while True:
@@ -50,15 +57,19 @@ def _drive(coro):
             error = e
 
 
+def _drive(coro):
+    return _drive_py(coro) if _Drive is None else _Drive(coro, core)
+
+
 def _call_at(when, func, args):
-    # A task that resumes at tick `when`, then calls func(*args). func may be a coroutine, or
-    # give one (a coroutine function): that runs on in this task, so the Task call_* returned
-    # stands for the whole callback.
+    # Resumes at tick `when`, then calls func(*args). func may be a coroutine, or give one (a
+    # coroutine function): that runs on in this task (driven, as the task is, by _drive), so the
+    # Task call_* returned stands for the whole callback.
     core._task_queue.push(core.cur_task, when)
     yield
     res = func if hasattr(func, "send") else func(*args)
     if hasattr(res, "send"):
-        res = yield from _drive(res)
+        res = yield from res
     return res
 
 
@@ -87,7 +98,7 @@ class Loop(asyncio.Loop):
         return ticks_ms()
 
     def call_at_(when, func, args=()):
-        return asyncio.create_task(_call_at(when, func, args))
+        return asyncio.create_task(_drive(_call_at(when, func, args)))
 
     def call_later_ms_(delay, func, args=()):
         return Loop.call_at_(ticks_add(ticks_ms(), delay), func, args)
