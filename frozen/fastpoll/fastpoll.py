@@ -25,7 +25,7 @@
 # while any is. An idle scheduler pass then costs one C call that tests one byte (plus a read of
 # each waited Bits); IRQ handlers raise that byte, and the hub pushes the woken tasks itself.
 from asyncio import core
-from select import POLLIN
+from select import POLLIN as _POLLIN
 
 import _fastpoll
 
@@ -41,7 +41,7 @@ def _queue(obj):
     if id(_hub) not in q.map:
         entry = [_hub, None, _hub]
         q.map[id(_hub)] = entry
-        q.poller.register(_hub, POLLIN)
+        q.poller.register(_hub, _POLLIN)
         _hub.attach(entry)
     _hub.add(obj)
 
