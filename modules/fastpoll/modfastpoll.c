@@ -66,7 +66,8 @@ typedef struct _fastpoll_hub_obj_t {
 } fastpoll_hub_obj_t;
 
 // Raised by set()/add() on an object being waited on (and by the hub when an object is ready as
-// it starts being waited on); lowered by the hub before it looks at its signalled list.
+// it starts being waited on); lowered by the hub before it looks at its signalled list. One
+// flag, as there is one hub in a program (fastpoll's).
 static volatile bool fastpoll_pending;
 
 static const mp_obj_type_t fastpoll_flag_type;
