@@ -644,9 +644,9 @@ static MP_DEFINE_CONST_OBJ_TYPE(
 // Drive: the tutorial event loop's trampoline
 
 // A task started through the tutorial's loop runs Drive(coro) instead of coro. Drive passes
-// send() and throw() through, and after each time coro gives way it makes a bare `yield` (the
-// tutorial's "give way") reschedule the task, as `await asyncio.sleep_ms(0)` would; asyncio
-// would drop such a task. A coroutine that yields a value gets a TypeError there.
+// send() and throw() through, and makes a bare `yield` (the tutorial's "give way") reschedule
+// the task, as `await asyncio.sleep_ms(0)` would; asyncio would drop such a task. A coroutine
+// that yields a value gets a TypeError there.
 typedef struct _fastpoll_drive_obj_t {
     mp_obj_base_t base;
     mp_obj_t coro;
@@ -662,44 +662,34 @@ static mp_obj_t fastpoll_drive_make_new(const mp_obj_type_t *type, size_t n_args
     return MP_OBJ_FROM_PTR(self);
 }
 
-// Every awaitable of asyncio that suspends a task either names the queue it waits on in
-// task.data or has put the task on the run queue. With task.data None the task is on the run
-// queue (sleep) or nowhere (bare yield): remove() is a no-op for a task not queued, so pushing
-// it again at its own wake time (or now, if that has passed) serves both.
-static void fastpoll_drive_requeue(mp_obj_t asyncio) {
-    mp_obj_t task = mp_load_attr(asyncio, MP_QSTR_cur_task);
-    if (mp_load_attr(task, MP_QSTR_data) != mp_const_none) {
-        return;
-    }
-    mp_int_t key = MP_OBJ_SMALL_INT_VALUE(mp_load_attr(task, MP_QSTR_ph_key));
-    mp_int_t now = fastpoll_ticks();
-    if (fastpoll_ticks_diff(key, now) < 0) {
-        key = now;
-    }
-    mp_obj_t queue = mp_load_attr(asyncio, MP_QSTR__task_queue);
-    mp_obj_t dest[4];
-    mp_load_method(queue, MP_QSTR_remove, dest);
-    dest[2] = task;
-    mp_call_method_n_kw(1, 0, dest);
-    fastpoll_push_task(asyncio, task, MP_OBJ_NEW_SMALL_INT(key));
-}
-
+// While coro runs, task.data holds the Drive itself, a mark: every asyncio awaitable that
+// suspends a task either puts it on the run queue (push() sets data to None) or names in data
+// what it waits on. A mark still there after coro gave way means nothing did either: a bare
+// yield, so the task is pushed to run again after the tasks already ready, as
+// `await asyncio.sleep_ms(0)` would. asyncio resumes a task with data None, and asserts it is
+// None when the task ends, so the mark is taken away then.
 static mp_obj_t fastpoll_drive_resume(mp_obj_t self_in, mp_obj_t send_value, mp_obj_t throw_value) {
     fastpoll_drive_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    mp_obj_t task = mp_load_attr(self->asyncio, MP_QSTR_cur_task);
     for (;;) {
+        mp_store_attr(task, MP_QSTR_data, self_in);
         mp_obj_t got;
-        switch (mp_resume(self->coro, send_value, throw_value, &got)) {
-            case MP_VM_RETURN_NORMAL:
-                mp_raise_StopIteration(got);
-            case MP_VM_RETURN_EXCEPTION:
-                nlr_raise(got);
-            default:
-                break;
+        mp_vm_return_kind_t kind = mp_resume(self->coro, send_value, throw_value, &got);
+        bool marked = mp_load_attr(task, MP_QSTR_data) == self_in;
+        if (marked) {
+            mp_store_attr(task, MP_QSTR_data, mp_const_none);
         }
-        if (got == mp_const_none) {
-            fastpoll_drive_requeue(self->asyncio);
+        if (kind == MP_VM_RETURN_NORMAL) {
+            mp_raise_StopIteration(got);
+        } else if (kind == MP_VM_RETURN_EXCEPTION) {
+            nlr_raise(got);
+        } else if (got == mp_const_none) {
+            if (marked) {
+                fastpoll_push_task(self->asyncio, task, MP_OBJ_NULL);
+            }
             return mp_const_none;
         }
+        // A coroutine that yields a value: raise at that point in it.
         send_value = MP_OBJ_NULL;
         throw_value = mp_obj_new_exception_msg(&mp_type_TypeError,
             MP_ERROR_TEXT("a coroutine yielded a value: use await"));
