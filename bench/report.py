@@ -135,6 +135,7 @@ def chart(rows, path):
 
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
+        import matplotlib.ticker
     except ImportError:
         print("no PNG chart: matplotlib is missing (python3 -m pip install matplotlib)",
               file=sys.stderr)
@@ -143,7 +144,7 @@ def chart(rows, path):
     groups = {}
     for r in rows:
         groups.setdefault(r["name"], []).append(r)
-    y, ticks, labels, heads = 0, [], [], []
+    y, ticks, labels, heads, drawn_all = 0, [], [], [], []
     fig_rows = sum(len(g) + 1 for g in groups.values())
     fig, ax = plt.subplots(figsize=(11, 0.32 * fig_rows + 1.6))
     for name, group in groups.items():
@@ -156,22 +157,30 @@ def chart(rows, path):
             drawn = min(max(g, 1 / cap), cap)
             colour = {"better": "#2a9d4b", "worse": "#d1495b"}.get(verdict(r), "#999999")
             ax.barh(y, drawn - 1, left=1, color=colour, height=0.7)
-            text = "{:.2f}x".format(r["ratio"]) if g != float("inf") else "ours ~0"
+            if g == float("inf"):
+                text = "ours ~0"
+            else:
+                text = ("{:.2f}x" if r["ratio"] >= 0.01 else "{:.1g}x").format(r["ratio"])
             ax.text(drawn * (1.08 if drawn >= 1 else 1 / 1.08), y, text, va="center",
                     ha="left" if drawn >= 1 else "right", fontsize=7)
             ticks.append(y)
             labels.append("{}  {}".format(r["target"], r["compare"]))
+            drawn_all.append(drawn)
             y += 1
     ax.axvline(1.0, color="k", linewidth=0.8)
     ax.set_xscale("log")
-    ax.set_xlim(1 / 3000, 3000)
+    left = min([0.25] + [d / 3 for d in drawn_all])
+    ax.set_xlim(left, max([4] + [d * 3 for d in drawn_all]))
+    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(
+        lambda x, _: "same" if x == 1 else
+        ("{:g}x better".format(x) if x > 1 else "{:g}x worse".format(1 / x))))
     ax.set_yticks(ticks)
     ax.set_yticklabels(labels, fontsize=7)
     for hy, text in heads:
-        ax.text(1 / 2900, hy, text, va="center", ha="left", fontsize=8, fontweight="bold")
+        ax.text(left * 1.05, hy, text, va="center", ha="left", fontsize=8, fontweight="bold")
     ax.set_ylim(y, -1)
-    ax.set_xlabel("times better than the baseline of the same run (log scale): "
-                  "right = better, left = worse")
+    ax.set_xlabel("ours against the baseline of the same run (log scale): right of the line "
+                  "is better, left is worse; labels give the raw ratio")
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)
