@@ -11,7 +11,8 @@
 # Bits(target, mask, value=None, *, priority=False)
 #                             await wait() returns once (word & mask) == value (value
 #                             defaults to mask). target: a 4-byte aligned address of a 32-bit
-#                             word (a peripheral register), or a buffer whose first item is the
+#                             word in the board's memory map (a status register: reading it
+#                             must have no side effect), or a buffer whose first item is the
 #                             word (bytearray: 1 byte, array('H'): 2, array('I'): 4).
 #
 # One waiter per object: a second task calling wait() while one waits raises RuntimeError (a
@@ -27,9 +28,12 @@
 from asyncio import core
 from select import POLLIN as _POLLIN
 
+import _asyncio_internals as internals
 import _fastpoll
 
-_hub = _fastpoll.Hub(core)
+# With an asyncio that differs from the one this library knows (see _asyncio_internals), there
+# is no hub: each object waits on its own as ThreadSafeFlag does, and priority is refused.
+_hub = _fastpoll.Hub(core) if internals.difference is None else None
 
 
 def _queue(obj):
@@ -38,6 +42,9 @@ def _queue(obj):
     # hub, never a task: the hub wakes tasks itself and answers POLLOUT, so asyncio only polls it
     # again, and empties the slot when nothing waits, so asyncio drops it.
     q = core._io_queue
+    if _hub is None:
+        q.queue_read(obj)
+        return
     if id(_hub) not in q.map:
         entry = [_hub, None, _hub]
         q.map[id(_hub)] = entry
@@ -64,3 +71,18 @@ class Bits(_fastpoll.Bits):
     async def wait(self):
         while not self.ready():
             yield _queue(self)
+
+
+def _refuse_priority(cls):
+    # asyncio differs (see _asyncio_internals): priority=True fails where it is asked for.
+    def __init__(self, *args, priority=False, **kwargs):
+        if priority:
+            internals.require("fastpoll priority=True")
+        super(cls, self).__init__(*args, **kwargs)
+
+    cls.__init__ = __init__
+
+
+if _hub is None:
+    for _cls in (Flag, Counter, Bits):
+        _refuse_priority(_cls)
