@@ -38,13 +38,18 @@ REPRO_CFLAGS := -ffile-prefix-map=$(TOP_DIR)=. -ffile-prefix-map=$(MPY_DIR)=micr
 # $(FWINFO_DIR).
 define port_build
 	@$(PYTHON) scripts/genfwinfo.py --tag $(MPY_TAG) --board $(4) --out $(BUILD_DIR)/$(3)/gen
+	$(call port_make,$(1),$(2),$(3),$(5))
+endef
+
+# $(call port_make,WHAT,PORT,BUILD-NAME,MAKE-ARGS): the port's make alone.
+define port_make
 	@$(PYTHON) scripts/portmake.py $(1) -C "$(MPY_DIR)/ports/$(2)" -j$(JOBS) \
 		BUILD=$(BUILD_DIR)/$(3) MICROPY_MPYCROSS=$(MPY_CROSS) USER_C_MODULES=$(TOP_DIR)/modules \
-		MICROPY_MANIFEST_FWINFO_DIR=$(BUILD_DIR)/$(3)/gen CFLAGS_EXTRA="$(REPRO_CFLAGS)" $(5)
+		MICROPY_MANIFEST_FWINFO_DIR=$(BUILD_DIR)/$(3)/gen CFLAGS_EXTRA="$(REPRO_CFLAGS)" $(4)
 endef
 
 .PHONY: all firmware boards deploy info test test-board test-targets unix qemu stock-unix bench \
-	tree mpy-cross clean \
+	tree mpy-cross clean FORCE \
 	package.json check-board check-tools-firmware check-tools-test check-tools-deploy \
 	check-tools-bench check-tools-board
 
@@ -61,14 +66,42 @@ check-tools-firmware check-tools-test check-tools-deploy check-tools-bench check
 tree:
 	@$(PYTHON) scripts/mpytree.py --dir "$(MPY_DIR)" --tag $(MPY_TAG)
 
-mpy-cross: tree
+# mpy-cross is built once per build root: its sources are the pinned tree's, which never change.
+mpy-cross: tree $(MPY_CROSS)
+
+$(MPY_CROSS):
 	@$(PYTHON) scripts/portmake.py mpy-cross -C "$(MPY_DIR)/mpy-cross" -j$(JOBS) BUILD=$(BUILD_DIR)/mpy-cross
 
-# The port reads the pin table from BOARD_DIR; ours is upstream's, linked (and git-ignored).
-firmware: check-board check-tools-firmware mpy-cross
+# The firmware is remade only when something it is made from is newer than it: the port's own
+# make takes 0.6 s (six Python runs) even when it has nothing to do. Its inputs: our sources, the
+# generated fwinfo.py (rewritten only when its text changes) and the port's command line
+# (firmware.args, rewritten only when it changes, e.g. another MPY_DIR). The pinned tree itself
+# is never edited. A firmware that fails the flash check is made older than its inputs, so the
+# next make checks it again.
+FIRMWARE := $(BUILD_DIR)/$(BOARD)/firmware.dfu
+FIRMWARE_GEN := $(BUILD_DIR)/$(BOARD)/gen/fwinfo.py
+FIRMWARE_ARGS := $(BUILD_DIR)/$(BOARD)/firmware.args
+FIRMWARE_INPUTS = Makefile manifest.py $(shell find boards frozen modules -type f) \
+	scripts/portmake.py scripts/fwinfo.py scripts/flashmap.py $(FIRMWARE_GEN) $(FIRMWARE_ARGS)
+
+firmware: check-board check-tools-firmware mpy-cross $(FIRMWARE)
+
+$(FIRMWARE): $(FIRMWARE_INPUTS)
 	@ln -sfn "$(MPY_DIR)/ports/stm32/boards/$(BOARD)/pins.csv" boards/$(BOARD)/pins.csv
-	$(call port_build,firmware,stm32,$(BOARD),$(BOARD),BOARD_DIR=$(TOP_DIR)/boards/$(BOARD))
-	@$(PYTHON) scripts/fwinfo.py check --board $(BOARD) --build $(BUILD_DIR)/$(BOARD)
+	$(call port_make,firmware,stm32,$(BOARD),BOARD_DIR=$(TOP_DIR)/boards/$(BOARD))
+	@$(PYTHON) scripts/fwinfo.py check --board $(BOARD) --build $(BUILD_DIR)/$(BOARD) \
+		|| { touch -d @0 $@; exit 1; }
+	@touch $@
+
+$(FIRMWARE_GEN): FORCE
+	@$(PYTHON) scripts/genfwinfo.py --tag $(MPY_TAG) --board $(BOARD) --out $(@D)
+
+$(FIRMWARE_ARGS): FORCE
+	@mkdir -p $(@D)
+	@echo '$(MPY_DIR) $(MPY_TAG) $(MPY_CROSS) $(REPRO_CFLAGS)' | cmp -s - $@ \
+		|| echo '$(MPY_DIR) $(MPY_TAG) $(MPY_CROSS) $(REPRO_CFLAGS)' > $@
+
+FORCE:
 
 boards:
 	@for board in $(BOARDS); do $(MAKE) --no-print-directory firmware BOARD=$$board || exit 1; done

@@ -77,20 +77,45 @@ def rows_of(record, target):
         }
 
 
+# Ratios within this of 1 are reported as the same as the baseline.
+SAME = 0.03
+
+
+def gain(row):
+    """How many times better than the baseline ours is (> 1 better, < 1 worse), whichever
+    direction is better for the benchmark; None when the ratio says nothing (no baseline)."""
+    ratio = row["ratio"]
+    if ratio != ratio:  # nan: the baseline was 0
+        return None
+    if row["better"] == "lower":
+        return float("inf") if ratio <= 0 else 1 / ratio
+    return ratio
+
+
+def verdict(row):
+    g = gain(row)
+    if g is None:
+        return "n/a"
+    if abs(g - 1) <= SAME:
+        return "same"
+    return "better" if g > 1 else "worse"
+
+
 def fmt(x):
     return "{:.3g}".format(x) if isinstance(x, float) else str(x)
 
 
 def markdown(rows, skips, header):
     lines = [header, "",
-             "| target | benchmark | compared | baseline | ours | ratio | better |",
-             "|---|---|---|---|---|---|---|"]
+             "| target | benchmark | compared | baseline | ours | ratio | better | verdict |",
+             "|---|---|---|---|---|---|---|---|"]
     for r in rows:
         lines.append("| {target} | {name} | {compare} | {b} {unit} | {v} {unit} "
                      "| **{ratio:.2f}x** "
-                     "| {better} |".format(b=fmt(r["base"]), v=fmt(r["value"]), **r))
+                     "| {better} | {verdict} |".format(b=fmt(r["base"]), v=fmt(r["value"]),
+                                                      verdict=verdict(r), **r))
     for target, name, reason in skips:
-        lines.append("| {} | {} | n/a: {} | | | | |".format(target, name, reason))
+        lines.append("| {} | {} | n/a: {} | | | | | |".format(target, name, reason))
     lines.append("")
     lines.append("What each benchmark measures:")
     seen = set()
@@ -102,25 +127,60 @@ def markdown(rows, skips, header):
 
 
 def chart(rows, path):
+    """One bar per comparison, grouped by benchmark, every bar pointing the same way: right of
+    the line is better than the baseline (green), left is worse (red), whichever direction is
+    better for that benchmark; each bar is labelled with its raw ratio."""
     try:
         import matplotlib
 
         matplotlib.use("Agg")
         import matplotlib.pyplot as plt
+        import matplotlib.ticker
     except ImportError:
         print("no PNG chart: matplotlib is missing (python3 -m pip install matplotlib)",
               file=sys.stderr)
         return
-    labels = ["{} {}\n{}".format(r["target"], r["name"], r["compare"]) for r in rows]
-    ratios = [r["ratio"] for r in rows]
-    fig, ax = plt.subplots(figsize=(10, 0.5 * len(rows) + 1.5))
-    ax.barh(range(len(rows)), ratios, color="#3a7")
+    cap = 1000.0  # drawn length of "ours is ~0" (lower is better, ratio <= 0)
+    groups = {}
+    for r in rows:
+        groups.setdefault(r["name"], []).append(r)
+    y, ticks, labels, heads, drawn_all = 0, [], [], [], []
+    fig_rows = sum(len(g) + 1 for g in groups.values())
+    fig, ax = plt.subplots(figsize=(11, 0.32 * fig_rows + 1.6))
+    for name, group in groups.items():
+        heads.append((y, "{}  ({} is better)".format(name, group[0]["better"])))
+        y += 1
+        for r in group:
+            g = gain(r)
+            if g is None:
+                continue
+            drawn = min(max(g, 1 / cap), cap)
+            colour = {"better": "#2a9d4b", "worse": "#d1495b"}.get(verdict(r), "#999999")
+            ax.barh(y, drawn - 1, left=1, color=colour, height=0.7)
+            if g == float("inf"):
+                text = "ours ~0"
+            else:
+                text = ("{:.2f}x" if r["ratio"] >= 0.01 else "{:.1g}x").format(r["ratio"])
+            ax.text(drawn * (1.08 if drawn >= 1 else 1 / 1.08), y, text, va="center",
+                    ha="left" if drawn >= 1 else "right", fontsize=7)
+            ticks.append(y)
+            labels.append("{}  {}".format(r["target"], r["compare"]))
+            drawn_all.append(drawn)
+            y += 1
     ax.axvline(1.0, color="k", linewidth=0.8)
-    ax.set_yticks(range(len(rows)))
-    ax.set_yticklabels(labels, fontsize=7)
-    ax.invert_yaxis()
     ax.set_xscale("log")
-    ax.set_xlabel("ratio against stock asyncio in the same run (log scale)")
+    left = min([0.25] + [d / 3 for d in drawn_all])
+    ax.set_xlim(left, max([4] + [d * 3 for d in drawn_all]))
+    ax.xaxis.set_major_formatter(matplotlib.ticker.FuncFormatter(
+        lambda x, _: "same" if x == 1 else
+        ("{:g}x better".format(x) if x > 1 else "{:g}x worse".format(1 / x))))
+    ax.set_yticks(ticks)
+    ax.set_yticklabels(labels, fontsize=7)
+    for hy, text in heads:
+        ax.text(left * 1.05, hy, text, va="center", ha="left", fontsize=8, fontweight="bold")
+    ax.set_ylim(y, -1)
+    ax.set_xlabel("ours against the baseline of the same run (log scale): right of the line "
+                  "is better, left is worse; labels give the raw ratio")
     fig.tight_layout()
     fig.savefig(path, dpi=100)
     plt.close(fig)

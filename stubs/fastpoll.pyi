@@ -1,11 +1,12 @@
 """IRQ-to-task hand-off whose readiness asyncio checks in C (the _fastpoll module).
 
 One waiter per object: a second task calling wait() raises RuntimeError. priority=True: the
-woken task runs before the tasks that were merely ready."""
+woken task runs before the tasks that were merely ready. However many objects are waited on,
+asyncio's poller sees one (_fastpoll.Hub): idle objects add nothing to a scheduler pass, except
+that a waited Bits is read on each pass."""
 
 from array import array
-from asyncio import Task
-from typing import Any, ClassVar, List, Optional, Tuple, Union
+from typing import ClassVar, Optional, Union
 
 class Flag:
     """set() from a hard IRQ; await wait() returns once set, then clears."""
@@ -53,14 +54,3 @@ class Bits:
     def priority(self) -> bool: ...
     def ready(self) -> bool: ...
     async def wait(self) -> None: ...
-
-class IOQueue:
-    """asyncio's IO queue, able to wake a task ahead of the run queue (installed on import)."""
-
-    urgent: List[Tuple[Any, Task[Any]]]
-    def __init__(self) -> None: ...
-    def queue_read(self, s: Any) -> None: ...
-    def queue_write(self, s: Any) -> None: ...
-    def queue_urgent(self, s: Any) -> None: ...
-    def remove(self, task: Task[Any]) -> None: ...
-    def wait_io_event(self, dt: int) -> None: ...

@@ -1,14 +1,14 @@
 # _asyncio_internals: the one place that says which private parts of asyncio this library
 # reaches into, checked once, at import.
 #
-# Priority wake (fastpoll, priority=True) and the tutorial event loop (uasyncio) use asyncio.core
-# internals: the I/O queue, its registrations and its per-pass poll; the run queue's order
-# (TaskQueue push/remove/peek, each task's ph_key); the running task. Our firmware pins
-# MicroPython, so there they always match. mip installs the same files onto any MicroPython;
-# where asyncio differs, those two features raise one NotImplementedError (require() below)
-# instead of an AttributeError from inside a scheduler pass. Everything else, plain Flag/Counter/
-# Bits and the primitives, uses only what asyncio's own ThreadSafeFlag, Event and Lock use, and
-# keeps working.
+# fastpoll's hub (every wait, and priority wake) and the tutorial event loop (uasyncio) use
+# asyncio.core internals: the I/O queue, its registrations and its per-pass poll; the run
+# queue's order (TaskQueue push/remove/peek, each task's ph_key and data); the running task.
+# Our firmware pins MicroPython, so there they always match. mip installs the same files onto
+# any MicroPython; where asyncio differs, priority and the tutorial loop raise one
+# NotImplementedError (require() below) instead of an AttributeError from inside a scheduler
+# pass, and fastpoll has no hub: its Flag/Counter/Bits then wait as asyncio's own
+# ThreadSafeFlag does (queue_read), and keep working, as do the primitives.
 import sys
 from asyncio import core
 
@@ -53,8 +53,3 @@ def require(feature):
             "{} needs the asyncio internals of {}; this is MicroPython v{}, where {}".format(
                 feature, SUPPORTED, ".".join(str(n) for n in sys.implementation.version[:3]),
                 difference))
-
-
-# fastpoll's priority IOQueue subclasses this; a stand-in base (never installed) when asyncio
-# differs, so that importing fastpoll still works.
-IOQueue = core.IOQueue if difference is None else object

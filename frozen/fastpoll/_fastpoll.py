@@ -1,10 +1,13 @@
 # _fastpoll in Python, for stock firmware, where mip installs it beside fastpoll.py. Our
 # firmware has the C module of this name, which import always prefers over a file, and which
-# answers asyncio's poller without running Python. Here each registered object costs a Python
-# ioctl() call on every scheduler pass; the API and its errors are the C module's.
+# answers asyncio's poller without running Python. This is the same design in Python (see
+# modules/fastpoll/modfastpoll.c): one Hub is registered with the poller while any object is
+# waited on, so an idle pass costs one Python ioctl() call however many objects wait. The API
+# and its errors are the C module's.
 import io
 import sys
 from array import array
+from time import ticks_add, ticks_diff, ticks_ms
 
 from micropython import const
 
@@ -16,15 +19,109 @@ except ImportError:
     disable_irq, enable_irq = (lambda: 0), (lambda state: None)
 
 _POLL = const(3)  # MP_STREAM_POLL
+_POLL_WR = const(4)  # MP_STREAM_POLL_WR
 _POLL_ERR = const(8)  # MP_STREAM_POLL_ERR
+_pending = False  # raised by set()/add() on a waited object, lowered by the hub
 
 
-# Each type's ioctl() answers the poller on every scheduler pass for every waiting object, so
-# it tests its state inline: a method call there would double the cost of a pass. Any other
-# request gets -1: not a file, no fd.
+# Each type's ioctl() answers a poller that waits on the object itself (select.poll, or asyncio
+# where it differs and there is no hub) on every pass, so it tests its state inline: a method
+# call there would double the cost of a pass. Any other request gets -1: not a file, no fd. The
+# hub asks _ready().
 class _Pollable(io.IOBase):
     def __init__(self, priority):
         self.priority = bool(priority)
+        self._waiter = None
+
+    def _signal(self):
+        # From IRQ handlers: a global that exists already is rebound, nothing is allocated.
+        global _pending
+        if self._waiter is not None:
+            _pending = True
+
+
+class Hub(io.IOBase):
+    """The one object asyncio polls for every fastpoll object (see the C module)."""
+
+    def __init__(self, asyncio):
+        self._asyncio = asyncio
+        self._entry = None
+        self._signalled = []  # waited Flags and Counters
+        self._polled = []  # waited Bits
+
+    def attach(self, entry):
+        if not isinstance(entry, list):
+            raise TypeError("entry must be a list")
+        for obj in self._signalled + self._polled:
+            obj._waiter = None
+        self._signalled, self._polled = [], []
+        self._entry = entry
+
+    def add(self, obj):
+        if not isinstance(obj, _Pollable):
+            raise TypeError("not a fastpoll object")
+        if obj._waiter is not None:
+            raise RuntimeError("another task is waiting on this object")
+        task = self._asyncio.cur_task
+        task.data = self
+        (self._polled if isinstance(obj, Bits) else self._signalled).append(obj)
+        state = disable_irq()
+        obj._waiter = task
+        if obj._ready():
+            global _pending
+            _pending = True
+        enable_irq(state)
+
+    def remove(self, task):
+        for objs in (self._signalled, self._polled):
+            for i, obj in enumerate(objs):
+                if obj._waiter is task:
+                    obj._waiter = None
+                    del objs[i]
+                    return
+
+    def _wake(self, objs, key):
+        i = 0
+        while i < len(objs):
+            obj = objs[i]
+            if not obj._ready():
+                i += 1
+                continue
+            del objs[i]
+            task, obj._waiter = obj._waiter, None
+            tq = self._asyncio._task_queue
+            if obj.priority:
+                if key is None:
+                    key = ticks_ms()
+                    head = tq.peek()
+                    if head and ticks_diff(head.ph_key, key) < 0:
+                        key = head.ph_key
+                    key = ticks_add(key, -1)
+                tq.push(task, key)
+            else:
+                tq.push(task)
+        return key
+
+    def ioctl(self, req, flags):
+        global _pending
+        if req != _POLL:
+            return -1
+        woke = False
+        key = None
+        if _pending:
+            _pending = False
+            n = len(self._signalled)
+            key = self._wake(self._signalled, key)
+            woke = n != len(self._signalled)
+        if self._polled:
+            n = len(self._polled)
+            key = self._wake(self._polled, key)
+            woke = woke or n != len(self._polled)
+        if not self._signalled and not self._polled and self._entry is not None:
+            self._entry[0] = None
+            self._entry = None
+            return _POLL_WR
+        return _POLL_WR if woke else 0
 
 
 class Flag(_Pollable):
@@ -34,12 +131,15 @@ class Flag(_Pollable):
 
     def set(self):
         self._state = True
+        self._signal()
 
     def clear(self):
         self._state = False
 
     def is_set(self):
         return self._state
+
+    _ready = is_set  # for the hub
 
     def ioctl(self, req, flags):
         return (flags if self._state else 0) if req == _POLL else -1
@@ -65,6 +165,7 @@ class Counter(_Pollable):
         count = self._count
         self._count = Counter.MAX if n >= Counter.MAX - count else count + n
         enable_irq(state)
+        self._signal()
 
     def value(self):
         return self._count
@@ -75,6 +176,9 @@ class Counter(_Pollable):
         self._count = 0
         enable_irq(state)
         return count
+
+    def _ready(self):  # for the hub
+        return self._count != 0
 
     def ioctl(self, req, flags):
         return (flags if self._count else 0) if req == _POLL else -1
@@ -167,6 +271,12 @@ class Bits(_Pollable):
             except IndexError:
                 raise ValueError("buffer is empty")
         return word & self._mask == self._value
+
+    def _ready(self):
+        try:
+            return self.ready()
+        except ValueError:
+            return True  # wake the waiter, whose ready() then raises
 
     def ioctl(self, req, flags):
         if req != _POLL:

@@ -21,21 +21,36 @@
 #
 # priority=True: the task woken by this object runs before the tasks that were merely ready,
 # so its latency is at most the rest of the running task's slice instead of a round of all.
+#
+# However many objects are waited on, asyncio's poller sees one: _fastpoll.Hub, registered
+# while any is. An idle scheduler pass then costs one C call that tests one byte (plus a read of
+# each waited Bits); IRQ handlers raise that byte, and the hub pushes the woken tasks itself.
 from asyncio import core
-from time import ticks_add, ticks_diff, ticks_ms
+from select import POLLIN as _POLLIN
 
 import _asyncio_internals as internals
 import _fastpoll
 
+# With an asyncio that differs from the one this library knows (see _asyncio_internals), there
+# is no hub: each object waits on its own as ThreadSafeFlag does, and priority is refused.
+_hub = _fastpoll.Hub(core) if internals.difference is None else None
+
 
 def _queue(obj):
+    # The one place fastpoll meets asyncio's internals: the hub joins asyncio's IO map and poller
+    # as a stream would (an entry [read waiter, write waiter, stream]). Its read slot holds the
+    # hub, never a task: the hub wakes tasks itself and answers POLLOUT, so asyncio only polls it
+    # again, and empties the slot when nothing waits, so asyncio drops it.
     q = core._io_queue
-    if internals.difference is None and id(obj) in q.map:
-        raise RuntimeError("another task is waiting on this object")
-    if obj.priority:
-        q.queue_urgent(obj)
-    else:
+    if _hub is None:
         q.queue_read(obj)
+        return
+    if id(_hub) not in q.map:
+        entry = [_hub, None, _hub]
+        q.map[id(_hub)] = entry
+        q.poller.register(_hub, _POLLIN)
+        _hub.attach(entry)
+    _hub.add(obj)
 
 
 class Flag(_fastpoll.Flag):
@@ -58,71 +73,6 @@ class Bits(_fastpoll.Bits):
             yield _queue(self)
 
 
-class IOQueue(internals.IOQueue):
-    """asyncio's IO queue that can wake a task ahead of the run queue.
-
-    While no priority object is waited on, the stock wait_io_event runs: scheduler passes
-    cost exactly what they cost without fastpoll.
-    """
-
-    def __init__(self):
-        super().__init__()
-        self.urgent = []  # (object, task) for each waiting priority object
-
-    def queue_urgent(self, s):
-        self.queue_read(s)
-        self.urgent.append((s, core.cur_task))
-        # An instance attribute shadows the class method; deleted when no priority waiter is left.
-        self.wait_io_event = self._wait_urgent
-
-    def _forget(self, i):
-        del self.urgent[i]
-        if not self.urgent:
-            del self.wait_io_event
-
-    def remove(self, task):
-        super().remove(task)
-        for i, (_, t) in enumerate(self.urgent):
-            if t is task:
-                self._forget(i)
-                break
-
-    def _wait_urgent(self, dt):
-        tq = core._task_queue
-        # The key must be strictly earlier (equal keys pop in push order) than every task ready
-        # before this poll and every task it wakes. Those are pushed with the time after the
-        # poll, so the time is read before it: read after, it could equal theirs.
-        earliest = ticks_ms()
-        head = tq.peek()
-        if head and ticks_diff(head.ph_key, earliest) < 0:
-            earliest = head.ph_key
-        super().wait_io_event(dt)
-        key = ticks_add(earliest, -1)
-        i = 0
-        while i < len(self.urgent):
-            s, t = self.urgent[i]
-            if id(s) in self.map:
-                i += 1
-            else:
-                # Dequeued by this poll, so woken (cancellation goes through remove()).
-                tq.remove(t)
-                tq.push(t, key)
-                self._forget(i)
-
-
-def _install():
-    # new_event_loop() builds core.IOQueue(), so later loops get ours too.
-    core.IOQueue = IOQueue
-    old = core._io_queue
-    if not isinstance(old, IOQueue):
-        q = IOQueue()
-        # Objects registered before this import stay registered; their tasks keep `old` as
-        # their data, whose remove() works on the same map and poller.
-        q.poller = old.poller
-        q.map = old.map
-        core._io_queue = q
-
-
 def _refuse_priority(cls):
     # asyncio differs (see _asyncio_internals): priority=True fails where it is asked for.
     def __init__(self, *args, priority=False, **kwargs):
@@ -133,8 +83,6 @@ def _refuse_priority(cls):
     cls.__init__ = __init__
 
 
-if internals.difference is None:
-    _install()
-else:
+if _hub is None:
     for _cls in (Flag, Counter, Bits):
         _refuse_priority(_cls)

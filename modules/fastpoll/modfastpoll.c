@@ -1,42 +1,48 @@
-// _fastpoll: device readiness answered in C, so asyncio's poller runs no Python for it.
+// _fastpoll: device readiness answered in C, so asyncio's scheduler runs no Python for it.
 //
-// Each type answers the stream ioctl MP_STREAM_POLL, which select.poll (and so asyncio's
-// IOQueue) asks on every scheduler pass. The frozen `fastpoll` package subclasses these types
-// to add `async def wait()` and priority wake; this module holds everything that runs in an
-// IRQ handler or on every pass.
+// One object, the hub, is registered with asyncio's poller (select.poll, asked on every
+// scheduler pass) while any fastpoll object is waited on. IRQ handlers that set a Flag or add
+// to a Counter being waited on raise one shared "pending" flag, so an idle pass costs one
+// ioctl that reads one byte, however many objects wait. When it is raised, the hub pushes the
+// task of each ready object onto asyncio's run queue itself (a priority object's ahead of the
+// tasks already ready). Bits, a register or buffer condition no IRQ announces, are read on each
+// pass while waited on. The frozen `fastpoll` package adds `async def wait()`; this module also
+// holds Drive, the C trampoline of the tutorial's event loop.
 #include <stdint.h>
+#include <string.h>
 
 #include "py/binary.h"
 #include "py/mphal.h"
 #include "py/objint.h"
 #include "py/runtime.h"
+#include "py/smallint.h"
 #include "py/stream.h"
 
 // Counter saturates here: the largest small int on a 32-bit port, so a count never needs a
 // heap-allocated int. A wait() that returns this value means "at least this many".
 #define FASTPOLL_COUNTER_MAX ((mp_uint_t)0x3fffffff)
 
-// Every fastpoll object starts like this, so the shared attr handler reads `priority`.
+// Every fastpoll object starts like this. While a task waits on it, the object is in one of the
+// hub's lists and `waiter` is that task. (The lists are the hub's arrays rather than links in
+// the objects, so a Flag or Counter keeps to one 16-byte GC block.)
 typedef struct _fastpoll_obj_t {
     mp_obj_base_t base;
+    mp_obj_t waiter; // the waiting task, or MP_OBJ_NULL
     bool priority;
 } fastpoll_obj_t;
 
 typedef struct _fastpoll_flag_obj_t {
-    mp_obj_base_t base;
-    bool priority;
+    fastpoll_obj_t head;
     volatile uint8_t state;
 } fastpoll_flag_obj_t;
 
 typedef struct _fastpoll_counter_obj_t {
-    mp_obj_base_t base;
-    bool priority;
+    fastpoll_obj_t head;
     volatile mp_uint_t count;
 } fastpoll_counter_obj_t;
 
 typedef struct _fastpoll_bits_obj_t {
-    mp_obj_base_t base;
-    bool priority;
+    fastpoll_obj_t head;
     uint8_t width; // bytes in the word: 1, 2 or 4
     mp_obj_t buffer; // the buffer object, or MP_OBJ_NULL when target is an address
     const volatile void *addr; // the word, when target is an address
@@ -44,9 +50,30 @@ typedef struct _fastpoll_bits_obj_t {
     uint32_t value;
 } fastpoll_bits_obj_t;
 
+// Objects being waited on, in the order their waits began.
+typedef struct _fastpoll_list_t {
+    size_t len;
+    size_t alloc;
+    fastpoll_obj_t **items;
+} fastpoll_list_t;
+
+typedef struct _fastpoll_hub_obj_t {
+    mp_obj_base_t base;
+    mp_obj_t asyncio; // the asyncio.core module: cur_task, _task_queue
+    mp_obj_t entry; // the hub's entry in asyncio's IO map, or MP_OBJ_NULL
+    fastpoll_list_t signalled; // waited Flags and Counters: checked when an IRQ says so
+    fastpoll_list_t polled; // waited Bits: checked on every pass
+} fastpoll_hub_obj_t;
+
+// Raised by set()/add() on an object being waited on (and by the hub when an object is ready as
+// it starts being waited on); lowered by the hub before it looks at its signalled list. One
+// flag, as there is one hub in a program (fastpoll's).
+static volatile bool fastpoll_pending;
+
 static const mp_obj_type_t fastpoll_flag_type;
 static const mp_obj_type_t fastpoll_counter_type;
 static const mp_obj_type_t fastpoll_bits_type;
+static const mp_obj_type_t fastpoll_hub_type;
 
 // The C object behind self_in, which every method and ioctl must fetch through this. The poller
 // hands the ioctl whatever was registered, and an unbound call such as fastpoll.Counter.add(c)
@@ -64,15 +91,56 @@ static void *fastpoll_native(mp_obj_t self_in, const mp_obj_type_t *type) {
     return MP_OBJ_TO_PTR(native);
 }
 
-// Answers MP_STREAM_POLL from `ready`; every other request is an error, which also tells the
-// unix port's poller that the object has no file descriptor.
-static mp_uint_t fastpoll_poll_result(bool ready, mp_uint_t request, uintptr_t arg, int *errcode) {
+// The C object behind any fastpoll object (Flag, Counter, Bits or an instance of a subclass);
+// TypeError for anything else. Allocates nothing when given a fastpoll object.
+static fastpoll_obj_t *fastpoll_any(mp_obj_t obj) {
+    static const mp_obj_type_t *const types[] = {
+        &fastpoll_flag_type, &fastpoll_counter_type, &fastpoll_bits_type,
+    };
+    for (size_t i = 0; i < MP_ARRAY_SIZE(types); ++i) {
+        mp_obj_t native = mp_obj_cast_to_native_base(obj, MP_OBJ_FROM_PTR(types[i]));
+        if (native != MP_OBJ_NULL) {
+            return MP_OBJ_TO_PTR(native);
+        }
+    }
+    mp_raise_TypeError(MP_ERROR_TEXT("not a fastpoll object"));
+}
+
+// A new object of a fastpoll type, its common part set.
+static void *fastpoll_obj_new(size_t size, const mp_obj_type_t *type, bool priority) {
+    fastpoll_obj_t *self = mp_obj_malloc_helper(size, type);
+    self->waiter = MP_OBJ_NULL;
+    self->priority = priority;
+    return self;
+}
+
+static bool fastpoll_bits_is_ready(fastpoll_bits_obj_t *self);
+
+// Whether a wait on the object may return. Allocates nothing and cannot raise: the hub asks it
+// from inside asyncio's poller.
+static bool fastpoll_is_ready(fastpoll_obj_t *self) {
+    if (self->base.type == &fastpoll_flag_type) {
+        return ((fastpoll_flag_obj_t *)self)->state;
+    } else if (self->base.type == &fastpoll_counter_type) {
+        return ((fastpoll_counter_obj_t *)self)->count != 0;
+    } else {
+        return fastpoll_bits_is_ready((fastpoll_bits_obj_t *)self);
+    }
+}
+
+// Each object also answers MP_STREAM_POLL itself, so select.poll can wait on it directly; every
+// other request is an error, which also tells the unix port's poller it has no file descriptor.
+static mp_uint_t fastpoll_ioctl(mp_obj_t self_in, mp_uint_t request, uintptr_t arg, int *errcode) {
     if (request == MP_STREAM_POLL) {
-        return ready ? (arg & MP_STREAM_POLL_RD) : 0;
+        return fastpoll_is_ready(fastpoll_any(self_in)) ? (arg & MP_STREAM_POLL_RD) : 0;
     }
     *errcode = MP_EINVAL;
     return MP_STREAM_ERROR;
 }
+
+static const mp_stream_p_t fastpoll_stream_p = {
+    .ioctl = fastpoll_ioctl,
+};
 
 // The keyword-only `priority` that Flag and Counter take (Bits takes it after its own args).
 static const mp_arg_t fastpoll_priority_allowed[] = {
@@ -106,16 +174,23 @@ static void fastpoll_attr(mp_obj_t self_in, qstr attr, mp_obj_t *dest) {
 // Flag(*, priority=False) -> a flag that an IRQ handler sets and a task awaits.
 static mp_obj_t fastpoll_flag_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
     bool priority = fastpoll_parse_priority(n_args, n_kw, args);
-    fastpoll_flag_obj_t *self = mp_obj_malloc(fastpoll_flag_obj_t, type);
-    self->priority = priority;
+    fastpoll_flag_obj_t *self = fastpoll_obj_new(sizeof(fastpoll_flag_obj_t), type, priority);
     self->state = 0;
     return MP_OBJ_FROM_PTR(self);
 }
 
-// flag.set(): safe in a hard IRQ handler; it writes one byte, allocates nothing and cannot raise.
+// Tells the hub an object's waiter may be woken. Called from IRQ handlers: it writes one byte.
+static void fastpoll_signal(fastpoll_obj_t *self) {
+    if (self->waiter != MP_OBJ_NULL) {
+        fastpoll_pending = true;
+    }
+}
+
+// flag.set(): safe in a hard IRQ handler; it writes two bytes, allocates nothing and cannot raise.
 static mp_obj_t fastpoll_flag_set(mp_obj_t self_in) {
     fastpoll_flag_obj_t *self = fastpoll_native(self_in, &fastpoll_flag_type);
     self->state = 1;
+    fastpoll_signal(&self->head);
     return mp_const_none;
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(fastpoll_flag_set_obj, fastpoll_flag_set);
@@ -135,15 +210,6 @@ static mp_obj_t fastpoll_flag_is_set(mp_obj_t self_in) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(fastpoll_flag_is_set_obj, fastpoll_flag_is_set);
 
-static mp_uint_t fastpoll_flag_ioctl(mp_obj_t self_in, mp_uint_t request, uintptr_t arg, int *errcode) {
-    fastpoll_flag_obj_t *self = fastpoll_native(self_in, &fastpoll_flag_type);
-    return fastpoll_poll_result(self->state, request, arg, errcode);
-}
-
-static const mp_stream_p_t fastpoll_flag_stream_p = {
-    .ioctl = fastpoll_flag_ioctl,
-};
-
 static const mp_rom_map_elem_t fastpoll_flag_locals_dict_table[] = {
     { MP_ROM_QSTR(MP_QSTR_set), MP_ROM_PTR(&fastpoll_flag_set_obj) },
     { MP_ROM_QSTR(MP_QSTR_clear), MP_ROM_PTR(&fastpoll_flag_clear_obj) },
@@ -157,7 +223,7 @@ static MP_DEFINE_CONST_OBJ_TYPE(
     MP_TYPE_FLAG_NONE,
     make_new, fastpoll_flag_make_new,
     attr, fastpoll_attr,
-    protocol, &fastpoll_flag_stream_p,
+    protocol, &fastpoll_stream_p,
     locals_dict, &fastpoll_flag_locals_dict
     );
 
@@ -167,8 +233,7 @@ static MP_DEFINE_CONST_OBJ_TYPE(
 // Counter(*, priority=False) -> an event count that IRQ handlers add to and a task drains.
 static mp_obj_t fastpoll_counter_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
     bool priority = fastpoll_parse_priority(n_args, n_kw, args);
-    fastpoll_counter_obj_t *self = mp_obj_malloc(fastpoll_counter_obj_t, type);
-    self->priority = priority;
+    fastpoll_counter_obj_t *self = fastpoll_obj_new(sizeof(fastpoll_counter_obj_t), type, priority);
     self->count = 0;
     return MP_OBJ_FROM_PTR(self);
 }
@@ -185,6 +250,7 @@ static mp_obj_t fastpoll_counter_add(size_t n_args, const mp_obj_t *args) {
     mp_uint_t count = self->count;
     self->count = (mp_uint_t)n >= FASTPOLL_COUNTER_MAX - count ? FASTPOLL_COUNTER_MAX : count + n;
     MICROPY_END_ATOMIC_SECTION(atomic_state);
+    fastpoll_signal(&self->head);
     return mp_const_none;
 }
 static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(fastpoll_counter_add_obj, 1, 2, fastpoll_counter_add);
@@ -207,15 +273,6 @@ static mp_obj_t fastpoll_counter_take(mp_obj_t self_in) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(fastpoll_counter_take_obj, fastpoll_counter_take);
 
-static mp_uint_t fastpoll_counter_ioctl(mp_obj_t self_in, mp_uint_t request, uintptr_t arg, int *errcode) {
-    fastpoll_counter_obj_t *self = fastpoll_native(self_in, &fastpoll_counter_type);
-    return fastpoll_poll_result(self->count != 0, request, arg, errcode);
-}
-
-static const mp_stream_p_t fastpoll_counter_stream_p = {
-    .ioctl = fastpoll_counter_ioctl,
-};
-
 static const mp_rom_map_elem_t fastpoll_counter_locals_dict_table[] = {
     { MP_ROM_QSTR(MP_QSTR_add), MP_ROM_PTR(&fastpoll_counter_add_obj) },
     { MP_ROM_QSTR(MP_QSTR_value), MP_ROM_PTR(&fastpoll_counter_value_obj) },
@@ -230,7 +287,7 @@ static MP_DEFINE_CONST_OBJ_TYPE(
     MP_TYPE_FLAG_NONE,
     make_new, fastpoll_counter_make_new,
     attr, fastpoll_attr,
-    protocol, &fastpoll_counter_stream_p,
+    protocol, &fastpoll_stream_p,
     locals_dict, &fastpoll_counter_locals_dict
     );
 
@@ -394,8 +451,7 @@ static mp_obj_t fastpoll_bits_make_new(const mp_obj_type_t *type, size_t n_args,
         }
     }
 
-    fastpoll_bits_obj_t *self = mp_obj_malloc(fastpoll_bits_obj_t, type);
-    self->priority = vals[3].u_bool;
+    fastpoll_bits_obj_t *self = fastpoll_obj_new(sizeof(fastpoll_bits_obj_t), type, vals[3].u_bool);
     self->width = width;
     self->buffer = buffer;
     self->addr = addr;
@@ -441,19 +497,12 @@ static mp_obj_t fastpoll_bits_ready(mp_obj_t self_in) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_1(fastpoll_bits_ready_obj, fastpoll_bits_ready);
 
-static mp_uint_t fastpoll_bits_ioctl(mp_obj_t self_in, mp_uint_t request, uintptr_t arg, int *errcode) {
-    fastpoll_bits_obj_t *self = fastpoll_native(self_in, &fastpoll_bits_type);
-    uint32_t word = 0;
-    if (request == MP_STREAM_POLL && !fastpoll_bits_read(self, &word)) {
-        // Wake the waiter, whose ready() then raises, rather than raise inside the poller.
-        return MP_STREAM_POLL_ERR;
-    }
-    return fastpoll_poll_result((word & self->mask) == self->value, request, arg, errcode);
+// Ready also when the buffer has shrunk: its waiter wakes and ready() raises, rather than the
+// poller raising.
+static bool fastpoll_bits_is_ready(fastpoll_bits_obj_t *self) {
+    uint32_t word;
+    return !fastpoll_bits_read(self, &word) || (word & self->mask) == self->value;
 }
-
-static const mp_stream_p_t fastpoll_bits_stream_p = {
-    .ioctl = fastpoll_bits_ioctl,
-};
 
 static const mp_rom_map_elem_t fastpoll_bits_locals_dict_table[] = {
     { MP_ROM_QSTR(MP_QSTR_ready), MP_ROM_PTR(&fastpoll_bits_ready_obj) },
@@ -466,8 +515,293 @@ static MP_DEFINE_CONST_OBJ_TYPE(
     MP_TYPE_FLAG_NONE,
     make_new, fastpoll_bits_make_new,
     attr, fastpoll_attr,
-    protocol, &fastpoll_bits_stream_p,
+    protocol, &fastpoll_stream_p,
     locals_dict, &fastpoll_bits_locals_dict
+    );
+
+/******************************************************************************/
+// Hub
+
+// ticks_ms() as asyncio reads it, and ticks_diff(), for run-queue keys.
+static mp_int_t fastpoll_ticks(void) {
+    return mp_hal_ticks_ms() & (MICROPY_PY_TIME_TICKS_PERIOD - 1);
+}
+
+static mp_int_t fastpoll_ticks_diff(mp_int_t t1, mp_int_t t0) {
+    return ((t1 - t0 + MICROPY_PY_TIME_TICKS_PERIOD / 2) & (MICROPY_PY_TIME_TICKS_PERIOD - 1))
+           - MICROPY_PY_TIME_TICKS_PERIOD / 2;
+}
+
+// asyncio.core._task_queue.push(task[, key]); allocates nothing.
+static void fastpoll_push_task(mp_obj_t asyncio, mp_obj_t task, mp_obj_t key) {
+    mp_obj_t dest[4];
+    mp_load_method(mp_load_attr(asyncio, MP_QSTR__task_queue), MP_QSTR_push, dest);
+    dest[2] = task;
+    dest[3] = key;
+    mp_call_method_n_kw(key == MP_OBJ_NULL ? 1 : 2, 0, dest);
+}
+
+// A run-queue key earlier than every task that is ready now or is woken in this pass (asyncio
+// pushes those with the time after the poll): priority tasks run first. Equal keys pop in push
+// order, so every priority task of one pass gets this one key.
+static mp_obj_t fastpoll_priority_key(mp_obj_t asyncio) {
+    mp_int_t earliest = fastpoll_ticks();
+    mp_obj_t dest[2];
+    mp_load_method(mp_load_attr(asyncio, MP_QSTR__task_queue), MP_QSTR_peek, dest);
+    mp_obj_t head = mp_call_method_n_kw(0, 0, dest);
+    if (head != mp_const_none) {
+        mp_int_t key = MP_OBJ_SMALL_INT_VALUE(mp_load_attr(head, MP_QSTR_ph_key));
+        if (fastpoll_ticks_diff(key, earliest) < 0) {
+            earliest = key;
+        }
+    }
+    return MP_OBJ_NEW_SMALL_INT((earliest - 1) & (MICROPY_PY_TIME_TICKS_PERIOD - 1));
+}
+
+// Takes item i out of the list, keeping the order of the rest.
+static void fastpoll_list_del(fastpoll_list_t *list, size_t i) {
+    list->len -= 1;
+    memmove(&list->items[i], &list->items[i + 1], (list->len - i) * sizeof(list->items[0]));
+    list->items[list->len] = NULL;
+}
+
+// Pushes the task of every ready object of the list onto the run queue and takes the object out
+// of the list. Returns whether it woke any. Allocates nothing.
+static bool fastpoll_hub_wake(fastpoll_hub_obj_t *hub, fastpoll_list_t *list, mp_obj_t *key) {
+    bool woke = false;
+    size_t i = 0;
+    while (i < list->len) {
+        fastpoll_obj_t *obj = list->items[i];
+        if (!fastpoll_is_ready(obj)) {
+            i += 1;
+            continue;
+        }
+        fastpoll_list_del(list, i);
+        mp_obj_t task = obj->waiter;
+        obj->waiter = MP_OBJ_NULL;
+        if (obj->priority && *key == MP_OBJ_NULL) {
+            *key = fastpoll_priority_key(hub->asyncio);
+        }
+        fastpoll_push_task(hub->asyncio, task, obj->priority ? *key : MP_OBJ_NULL);
+        woke = true;
+    }
+    return woke;
+}
+
+// The hub's answer to asyncio's poller, on every scheduler pass: one test of a byte while
+// nothing happened (plus a read of each waited Bits). It wakes the tasks itself, then answers
+// POLLOUT, which it was not asked for: asyncio then just polls it again for POLLIN (the map
+// entry's read slot holds the hub, not a task). With no object waited on, it empties that slot
+// and asyncio drops the hub from the poller.
+static mp_uint_t fastpoll_hub_ioctl(mp_obj_t self_in, mp_uint_t request, uintptr_t arg, int *errcode) {
+    fastpoll_hub_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    if (request != MP_STREAM_POLL) {
+        *errcode = MP_EINVAL;
+        return MP_STREAM_ERROR;
+    }
+    bool woke = false;
+    mp_obj_t key = MP_OBJ_NULL;
+    if (fastpoll_pending) {
+        // Lowered first: an IRQ during the walk raises it again for the next pass.
+        fastpoll_pending = false;
+        woke = fastpoll_hub_wake(self, &self->signalled, &key);
+    }
+    if (self->polled.len != 0) {
+        woke |= fastpoll_hub_wake(self, &self->polled, &key);
+    }
+    if (self->signalled.len == 0 && self->polled.len == 0 && self->entry != MP_OBJ_NULL) {
+        mp_obj_list_store(self->entry, MP_OBJ_NEW_SMALL_INT(0), mp_const_none);
+        self->entry = MP_OBJ_NULL;
+        return MP_STREAM_POLL_WR;
+    }
+    return woke ? MP_STREAM_POLL_WR : 0;
+}
+
+static const mp_stream_p_t fastpoll_hub_stream_p = {
+    .ioctl = fastpoll_hub_ioctl,
+};
+
+// Hub(asyncio_core) -> the one object asyncio polls for every fastpoll object.
+static mp_obj_t fastpoll_hub_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+    mp_arg_check_num(n_args, n_kw, 1, 1, false);
+    fastpoll_hub_obj_t *self = mp_obj_malloc(fastpoll_hub_obj_t, type);
+    self->asyncio = args[0];
+    self->entry = MP_OBJ_NULL;
+    self->signalled = (fastpoll_list_t) {0, 0, NULL};
+    self->polled = (fastpoll_list_t) {0, 0, NULL};
+    return MP_OBJ_FROM_PTR(self);
+}
+
+// Empties a list, forgetting its waiters.
+static void fastpoll_hub_drop(fastpoll_list_t *list) {
+    while (list->len != 0) {
+        list->items[list->len - 1]->waiter = MP_OBJ_NULL;
+        fastpoll_list_del(list, list->len - 1);
+    }
+}
+
+// hub.attach(entry): the hub's new entry in asyncio's IO map. Waiters left from before belong
+// to an event loop that has been replaced (asyncio.new_event_loop()): they are dropped.
+static mp_obj_t fastpoll_hub_attach(mp_obj_t self_in, mp_obj_t entry) {
+    fastpoll_hub_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    if (!mp_obj_is_type(entry, &mp_type_list)) {
+        mp_raise_TypeError(MP_ERROR_TEXT("entry must be a list"));
+    }
+    fastpoll_hub_drop(&self->signalled);
+    fastpoll_hub_drop(&self->polled);
+    self->entry = entry;
+    return mp_const_none;
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(fastpoll_hub_attach_obj, fastpoll_hub_attach);
+
+// hub.add(obj): the current task waits on obj (one waiter per object). Its task.data becomes the
+// hub, so cancelling the task calls hub.remove(task).
+static mp_obj_t fastpoll_hub_add(mp_obj_t self_in, mp_obj_t obj_in) {
+    fastpoll_hub_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    fastpoll_obj_t *obj = fastpoll_any(obj_in);
+    if (obj->waiter != MP_OBJ_NULL) {
+        mp_raise_msg(&mp_type_RuntimeError, MP_ERROR_TEXT("another task is waiting on this object"));
+    }
+    mp_obj_t task = mp_load_attr(self->asyncio, MP_QSTR_cur_task);
+    mp_store_attr(task, MP_QSTR_data, self_in);
+    fastpoll_list_t *list = obj->base.type == &fastpoll_bits_type ? &self->polled : &self->signalled;
+    if (list->len == list->alloc) {
+        size_t alloc = list->alloc ? 2 * list->alloc : 4;
+        list->items = m_renew(fastpoll_obj_t *, list->items, list->alloc, alloc);
+        list->alloc = alloc;
+    }
+    list->items[list->len++] = obj;
+    // Atomic against IRQ handlers: one that came before sees no waiter, so the readiness test
+    // here catches its event; one that comes after raises the pending flag.
+    mp_uint_t atomic_state = MICROPY_BEGIN_ATOMIC_SECTION();
+    obj->waiter = task;
+    if (fastpoll_is_ready(obj)) {
+        fastpoll_pending = true;
+    }
+    MICROPY_END_ATOMIC_SECTION(atomic_state);
+    return mp_const_none;
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(fastpoll_hub_add_obj, fastpoll_hub_add);
+
+// Takes the object that task waits on out of the list; whether it found one.
+static bool fastpoll_hub_unlink(fastpoll_list_t *list, mp_obj_t task) {
+    for (size_t i = 0; i < list->len; ++i) {
+        if (list->items[i]->waiter == task) {
+            list->items[i]->waiter = MP_OBJ_NULL;
+            fastpoll_list_del(list, i);
+            return true;
+        }
+    }
+    return false;
+}
+
+// hub.remove(task): task no longer waits (asyncio calls this when it cancels the task).
+static mp_obj_t fastpoll_hub_remove(mp_obj_t self_in, mp_obj_t task) {
+    fastpoll_hub_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    if (!fastpoll_hub_unlink(&self->signalled, task)) {
+        fastpoll_hub_unlink(&self->polled, task);
+    }
+    return mp_const_none;
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(fastpoll_hub_remove_obj, fastpoll_hub_remove);
+
+static const mp_rom_map_elem_t fastpoll_hub_locals_dict_table[] = {
+    { MP_ROM_QSTR(MP_QSTR_attach), MP_ROM_PTR(&fastpoll_hub_attach_obj) },
+    { MP_ROM_QSTR(MP_QSTR_add), MP_ROM_PTR(&fastpoll_hub_add_obj) },
+    { MP_ROM_QSTR(MP_QSTR_remove), MP_ROM_PTR(&fastpoll_hub_remove_obj) },
+};
+static MP_DEFINE_CONST_DICT(fastpoll_hub_locals_dict, fastpoll_hub_locals_dict_table);
+
+static MP_DEFINE_CONST_OBJ_TYPE(
+    fastpoll_hub_type,
+    MP_QSTR_Hub,
+    MP_TYPE_FLAG_NONE,
+    make_new, fastpoll_hub_make_new,
+    protocol, &fastpoll_hub_stream_p,
+    locals_dict, &fastpoll_hub_locals_dict
+    );
+
+/******************************************************************************/
+// Drive: the tutorial event loop's trampoline
+
+// A task started through the tutorial's loop runs Drive(coro) instead of coro. Drive passes
+// send() and throw() through, and makes a bare `yield` (the tutorial's "give way") reschedule
+// the task, as `await asyncio.sleep_ms(0)` would; asyncio would drop such a task. A coroutine
+// that yields a value gets a TypeError there.
+typedef struct _fastpoll_drive_obj_t {
+    mp_obj_base_t base;
+    mp_obj_t coro;
+    mp_obj_t asyncio; // asyncio.core: cur_task, _task_queue
+} fastpoll_drive_obj_t;
+
+// Drive(coro, asyncio_core)
+static mp_obj_t fastpoll_drive_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
+    mp_arg_check_num(n_args, n_kw, 2, 2, false);
+    fastpoll_drive_obj_t *self = mp_obj_malloc(fastpoll_drive_obj_t, type);
+    self->coro = args[0];
+    self->asyncio = args[1];
+    return MP_OBJ_FROM_PTR(self);
+}
+
+// While coro runs, task.data holds the Drive itself, a mark: every asyncio awaitable that
+// suspends a task either puts it on the run queue (push() sets data to None) or names in data
+// what it waits on. A mark still there after coro gave way means nothing did either: a bare
+// yield, so the task is pushed to run again after the tasks already ready, as
+// `await asyncio.sleep_ms(0)` would. asyncio resumes a task with data None, and asserts it is
+// None when the task ends, so the mark is taken away then.
+static mp_obj_t fastpoll_drive_resume(mp_obj_t self_in, mp_obj_t send_value, mp_obj_t throw_value) {
+    fastpoll_drive_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    mp_obj_t task = mp_load_attr(self->asyncio, MP_QSTR_cur_task);
+    for (;;) {
+        mp_store_attr(task, MP_QSTR_data, self_in);
+        mp_obj_t got;
+        mp_vm_return_kind_t kind = mp_resume(self->coro, send_value, throw_value, &got);
+        bool marked = mp_load_attr(task, MP_QSTR_data) == self_in;
+        if (marked) {
+            mp_store_attr(task, MP_QSTR_data, mp_const_none);
+        }
+        if (kind == MP_VM_RETURN_NORMAL) {
+            mp_raise_StopIteration(got);
+        } else if (kind == MP_VM_RETURN_EXCEPTION) {
+            nlr_raise(got);
+        } else if (got == mp_const_none) {
+            if (marked) {
+                fastpoll_push_task(self->asyncio, task, MP_OBJ_NULL);
+            }
+            return mp_const_none;
+        }
+        // A coroutine that yields a value: raise at that point in it.
+        send_value = MP_OBJ_NULL;
+        throw_value = mp_obj_new_exception_msg(&mp_type_TypeError,
+            MP_ERROR_TEXT("a coroutine yielded a value: use await"));
+    }
+}
+
+// drive.send(value)
+static mp_obj_t fastpoll_drive_send(mp_obj_t self_in, mp_obj_t value) {
+    return fastpoll_drive_resume(self_in, value, MP_OBJ_NULL);
+}
+static MP_DEFINE_CONST_FUN_OBJ_2(fastpoll_drive_send_obj, fastpoll_drive_send);
+
+// drive.throw(exc): exc is an exception class or instance, as for a generator.
+static mp_obj_t fastpoll_drive_throw(size_t n_args, const mp_obj_t *args) {
+    mp_obj_t exc = n_args > 2 && args[2] != mp_const_none ? args[2] : args[1];
+    return fastpoll_drive_resume(args[0], MP_OBJ_NULL, exc);
+}
+static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(fastpoll_drive_throw_obj, 2, 4, fastpoll_drive_throw);
+
+static const mp_rom_map_elem_t fastpoll_drive_locals_dict_table[] = {
+    { MP_ROM_QSTR(MP_QSTR_send), MP_ROM_PTR(&fastpoll_drive_send_obj) },
+    { MP_ROM_QSTR(MP_QSTR_throw), MP_ROM_PTR(&fastpoll_drive_throw_obj) },
+};
+static MP_DEFINE_CONST_DICT(fastpoll_drive_locals_dict, fastpoll_drive_locals_dict_table);
+
+static MP_DEFINE_CONST_OBJ_TYPE(
+    fastpoll_drive_type,
+    MP_QSTR_Drive,
+    MP_TYPE_FLAG_NONE,
+    make_new, fastpoll_drive_make_new,
+    locals_dict, &fastpoll_drive_locals_dict
     );
 
 /******************************************************************************/
@@ -478,6 +812,8 @@ static const mp_rom_map_elem_t fastpoll_module_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_Flag), MP_ROM_PTR(&fastpoll_flag_type) },
     { MP_ROM_QSTR(MP_QSTR_Counter), MP_ROM_PTR(&fastpoll_counter_type) },
     { MP_ROM_QSTR(MP_QSTR_Bits), MP_ROM_PTR(&fastpoll_bits_type) },
+    { MP_ROM_QSTR(MP_QSTR_Hub), MP_ROM_PTR(&fastpoll_hub_type) },
+    { MP_ROM_QSTR(MP_QSTR_Drive), MP_ROM_PTR(&fastpoll_drive_type) },
 };
 static MP_DEFINE_CONST_DICT(fastpoll_module_globals, fastpoll_module_globals_table);
 

@@ -32,3 +32,26 @@ def test_markdown_table_has_a_row_per_ratio_and_skip():
     text = report.markdown(rows, [("qemu", "ram", "unix only")], "header")
     assert "| unix | rr | lib vs stock | 100  | 99  | **0.99x** |" in text
     assert "n/a: unix only" in text
+
+
+def test_verdict_follows_the_direction_that_is_better():
+    lower = {"name": "lat", "better": "lower", "baseline": "stock", "stock": 50.0,
+             "fast": 5.0, "slow": 100.0, "same": 50.5, "free": -0.1}
+    rows = {r["compare"]: r for r in report.rows_of(lower, "qemu")}
+    assert report.verdict(rows["fast vs stock"]) == "better"
+    assert report.verdict(rows["slow vs stock"]) == "worse"
+    assert report.verdict(rows["same vs stock"]) == "same"
+    assert report.verdict(rows["free vs stock"]) == "better"
+    higher = {"name": "rate", "better": "higher", "baseline": "stock", "stock": 10, "ours": 5}
+    (row,) = report.rows_of(higher, "unix")
+    assert report.verdict(row) == "worse"
+    assert "| worse |" in report.markdown([row], [], "header")
+
+
+def test_chart_is_written(tmp_path):
+    record = {"name": "lat", "better": "lower", "baseline": "stock", "stock": 50.0,
+              "fast": 5.0, "free": 0}
+    rows = list(report.rows_of(record, "qemu"))
+    rows += list(report.rows_of({"name": "rr", "better": "higher", "stock": 10, "x": 9}, "unix"))
+    report.chart(rows, str(tmp_path / "c.png"))
+    assert (tmp_path / "c.png").stat().st_size > 1000

@@ -4,8 +4,8 @@ Importing our modules must leave stock asyncio as it was: each upstream test mus
 exactly what it prints without them, and what upstream expects: its .exp, or else (as
 upstream's run-tests.py does) what CPython prints.
 
-- fastpoll replaces asyncio's IO queue with a subclass at import; code that uses no priority
-  object must not notice.
+- fastpoll changes nothing in asyncio: its hub joins asyncio's poller only while a fastpoll
+  object is waited on. A priority object exists throughout.
 - asyn, primitives and uasyncio (with its queues) add classes and a tutorial event loop, and
   change nothing in asyncio; upstream's asyncio_as_uasyncio.py then meets our uasyncio.
 """
@@ -30,7 +30,7 @@ def run(binary, path):
 
 # What each run imports first, on one line so tracebacks keep upstream's line numbers.
 PRELUDES = {
-    "fastpoll": "import fastpoll",
+    "fastpoll": "import fastpoll; _urgent = fastpoll.Flag(priority=True)",
     # Every class, not just the lazy package: touching each name loads its module.
     "asyn": "import asyn, uasyncio.queues; [getattr(asyn, n) for n in asyn._names]",
 }

@@ -9,7 +9,7 @@
 # TypeError at that line. Tasks made with asyncio.create_task() keep asyncio's rules.
 import asyncio
 from asyncio import core
-from time import ticks_add, ticks_diff, ticks_ms
+from time import ticks_add, ticks_ms
 
 import _asyncio_internals as internals
 
@@ -18,15 +18,24 @@ def __getattr__(attr):
     return getattr(asyncio, attr)
 
 
-def _drive(coro):
-    # Runs coro as the task's coroutine and watches each time it gives way. Every asyncio
-    # awaitable either names the queue the task waits on in task.data or has put the task on
-    # the run queue; with task.data None the task may be on the run queue (sleep) or nowhere
-    # (bare yield). remove() is a no-op for a task that is not queued, so re-queuing it at
-    # its own wake time (or now, if that has passed) serves both without a double entry.
+try:
+    from _fastpoll import Drive as _Drive
+except ImportError:  # stock firmware: the same trampoline in Python
+    _Drive = None
+
+
+def _drive_py(coro):
+    # Runs coro as the task's coroutine. While coro runs, task.data holds a mark: every asyncio
+    # awaitable that suspends a task either puts it on the run queue (push() sets data to None)
+    # or names in data what it waits on. A mark still there after coro gave way means nothing
+    # did: a bare yield, so the task is pushed to run after the tasks already ready. asyncio
+    # resumes a task with data None and asserts it is None when the task ends, so the mark is
+    # taken away then. _fastpoll.Drive is this in C.
+    task = core.cur_task
     value = None
     error = None
     while True:
+        task.data = _drive_py
         try:
             if error is None:
                 got = coro.send(value)
@@ -34,33 +43,35 @@ def _drive(coro):
                 got = coro.throw(error)
         except StopIteration as e:
             return e.value
+        finally:
+            marked = task.data is _drive_py
+            if marked:
+                task.data = None
         error = None
-        task = core.cur_task
         if got is not None:
             error = TypeError("a coroutine yielded a value: use await")
             continue
-        if task.data is None:
-            key = task.ph_key
-            now = ticks_ms()
-            if ticks_diff(key, now) < 0:
-                key = now
-            core._task_queue.remove(task)
-            core._task_queue.push(task, key)
+        if marked:
+            core._task_queue.push(task)
         try:
             value = yield
         except BaseException as e:  # CancelledError and the like go to the coroutine
             error = e
 
 
+def _drive(coro):
+    return _drive_py(coro) if _Drive is None else _Drive(coro, core)
+
+
 def _call_at(when, func, args):
-    # A task that resumes at tick `when`, then calls func(*args). func may be a coroutine, or
-    # give one (a coroutine function): that runs on in this task, so the Task call_* returned
-    # stands for the whole callback.
+    # Resumes at tick `when`, then calls func(*args). func may be a coroutine, or give one (a
+    # coroutine function): that runs on in this task (driven, as the task is, by _drive), so the
+    # Task call_* returned stands for the whole callback.
     core._task_queue.push(core.cur_task, when)
     yield
     res = func if hasattr(func, "send") else func(*args)
     if hasattr(res, "send"):
-        res = yield from _drive(res)
+        res = yield from res
     return res
 
 
@@ -89,7 +100,7 @@ class Loop(asyncio.Loop):
         return ticks_ms()
 
     def call_at_(when, func, args=()):
-        return asyncio.create_task(_call_at(when, func, args))
+        return asyncio.create_task(_drive(_call_at(when, func, args)))
 
     def call_later_ms_(delay, func, args=()):
         return Loop.call_at_(ticks_add(ticks_ms(), delay), func, args)
