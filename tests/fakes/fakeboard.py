@@ -6,6 +6,7 @@
 #     edges("now")                 hard IRQs at the edge (the default)
 #     deliver()                    deliver the pending ones now
 #     irq_of(pin)                  the handler pin's IRQ calls, None if it has none
+#     jumper(False)                take the X1-X2 jumper off (until the next soft reset)
 import asyncio
 import io
 
@@ -26,6 +27,14 @@ def reset_toggles():
 def irq_of(pin):
     line = pin.pin()
     return machine._cb[line] if machine._arg[line] is pin else None
+
+
+def jumper(on):
+    """Put the X1-X2 jumper on (True, as the test builds start) or take it off (False)."""
+    if on:
+        machine._WIRE.update({"A0": "A1", "A1": "A0"})
+    else:
+        machine._WIRE.clear()
 
 
 def deliver():

@@ -40,6 +40,18 @@ def test_suite_on_qemu_as_on_a_board(targets):
     assert any("IRQ-to-task us" in line for line in lines), proc.stdout
 
 
+def test_no_wiring_is_one_line(targets, tmp_path):
+    # The suite's own wiring check, on a board whose X1-X2 jumper is off.
+    with open(os.path.join(ROOT, "tests", "board", "wiring.py")) as f:
+        check = f.read()
+    (tmp_path / "wiring.py").write_text("import fakeboard\nfakeboard.jumper(False)\n" + check)
+    later = os.path.join(ROOT, "tests", "board", "leds.py")
+    proc = script("boardtest", "--port", "qemu", "--build", BUILD, str(tmp_path / "wiring.py"),
+                  later, env=env())
+    assert_one_line_error(proc, "no wiring: jumper X1 to X2", "no wire from X2 to X1")
+    assert "leds.py" not in proc.stdout  # nothing runs after a failed wiring check
+
+
 def test_no_board_is_one_line(targets, tmp_path):
     proc = script("boardtest", "--port", str(tmp_path / "ttyACM9"), "--board", "PYBV11",
                   "--build", BUILD, env=env())
