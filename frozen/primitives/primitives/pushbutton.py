@@ -25,40 +25,50 @@ class Pushbutton:
         # The level read while not pressed; a button held during construction reads wrong.
         self._sense = pin.value() if sense is None else sense
         self._state = self.rawstate()
-        self._funcs = [None] * 4
-        self._args = [()] * 4
-        # Press and release events always exist; double and long ones are made on first use
-        # (see _event).
-        self._events = [asyncio.Event(), asyncio.Event(), None, None]
+        # Functions, their arguments and events, made on first use: a button costs only what
+        # it is asked for (see _set and _event).
+        self._funcs = None
+        self._args = None
+        self._events = None
         self._dblpend = False  # a first click waits to see if a second makes it a double
         self._dblran = False  # this press was the second click of a double
         self._longran = False  # the long press fired during this press
-        self._ld = Delay_ms(self._long)
-        self._dd = Delay_ms(self._ddto)
+        self._ld = None  # the long press and double click timers, made on first need
+        self._dd = None
         self._flag = irq_flag(pin) if irq else None
         self._task = asyncio.create_task(watch(self, self._flag))
 
-    # Each *_func(func, args) runs func(*args), a function or a coroutine; None: nothing.
-    def press_func(self, func=None, args=()):
+    # Each *_func(func, args) runs func(*args), a function or a coroutine, on that action.
+    # False (the default) disables the action; None sets its event instead (as Hinch's).
+    def press_func(self, func=False, args=()):
         self._set(_PRESS, func, args)
 
-    def release_func(self, func=None, args=()):
+    def release_func(self, func=False, args=()):
         self._set(_RELEASE, func, args)
 
-    def double_func(self, func=None, args=()):
+    def double_func(self, func=False, args=()):
         self._set(_DOUBLE, func, args)
 
-    def long_func(self, func=None, args=()):
+    def long_func(self, func=False, args=()):
         self._set(_LONG, func, args)
 
     def _set(self, what, func, args):
-        self._funcs[what] = func
+        if func is None:
+            self._event(what).clear()
+        elif not func and self._events is not None:
+            self._events[what] = None  # disabled: not even its event is set
+        if self._funcs is None:
+            self._funcs = [None] * 4
+            self._args = [()] * 4
+        self._funcs[what] = func or None
         self._args[what] = args
 
     # The event interface: an asyncio.Event per action, set each time it happens. Double clicks
     # and long presses are only looked for once a function or their event asks for them, as
     # looking for a double delays a suppressed release.
     def _event(self, what):
+        if self._events is None:
+            self._events = [None] * 4
         ev = self._events[what]
         if ev is None:
             ev = self._events[what] = asyncio.Event()
@@ -70,15 +80,18 @@ class Pushbutton:
     long = property(lambda self: self._event(_LONG))
 
     def _wanted(self, what):
-        return self._funcs[what] is not None or self._events[what] is not None
+        return (self._funcs is not None and self._funcs[what] is not None
+                or self._events is not None and self._events[what] is not None)
 
     def _fire(self, what):
-        ev = self._events[what]
-        if ev is not None:
-            ev.set()
-        func = self._funcs[what]
-        if func is not None:
-            launch(func, self._args[what])
+        if self._events is not None:
+            ev = self._events[what]
+            if ev is not None:
+                ev.set()
+        if self._funcs is not None:
+            func = self._funcs[what]
+            if func is not None:
+                launch(func, self._args[what])
 
     def _check(self):
         state = self.rawstate()
@@ -91,7 +104,7 @@ class Pushbutton:
             if self._task is None:
                 return True  # the press callback ran deinit(): the timers are gone
             dbl = self._wanted(_DOUBLE)
-            if dbl and self._dd():
+            if dbl and self._dd is not None and self._dd():
                 self._dd.stop()
                 self._dblpend = False
                 self._dblran = True
@@ -99,12 +112,17 @@ class Pushbutton:
             else:
                 # Not after a first click: a quick click then a long hold is a double.
                 if self._wanted(_LONG):
+                    if self._ld is None:
+                        self._ld = Delay_ms(self._long)
                     self._ld.trigger(self.long_press_ms)
                 if dbl:
+                    if self._dd is None:
+                        self._dd = Delay_ms(self._ddto)
                     self._dd.trigger(self.double_click_ms)
                     self._dblpend = True
         else:
-            self._ld.stop()
+            if self._ld is not None:
+                self._ld.stop()
             # suppress: no release after a long press or in a double click, and a single click
             # is reported by _ddto once it can no longer become a double.
             if not (self._supp and (self._dblpend or self._dblran or self._longran)):
@@ -134,5 +152,6 @@ class Pushbutton:
         """Stop watching the pin and end the timers. A callback of this button may call it; a
         second call does nothing."""
         if unwatch(self):
-            self._ld.deinit()
-            self._dd.deinit()
+            for timer in (self._ld, self._dd):
+                if timer is not None:
+                    timer.deinit()

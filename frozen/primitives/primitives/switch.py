@@ -19,13 +19,18 @@ class Switch:
         self._task = asyncio.create_task(watch(self, self._flag))
 
     def close_func(self, func, args=()):
-        """Run func(*args) (a function or coroutine) when the switch closes; None: nothing."""
-        self._funcs[0] = func
-        self._args[0] = args
+        """Run func(*args) (a function or coroutine) when the switch closes. False: nothing;
+        None: only the event (as Hinch's; this Switch sets close and open always)."""
+        self._set(0, func, args)
 
     def open_func(self, func, args=()):
-        self._funcs[1] = func
-        self._args[1] = args
+        self._set(1, func, args)
+
+    def _set(self, state, func, args):
+        if func is None:
+            (self.open if state else self.close).clear()
+        self._funcs[state] = func or None
+        self._args[state] = args
 
     def _check(self):
         state = self._pin.value()
