@@ -8,3 +8,4 @@ metadata(description="asyncio for hardware: drivers and primitives", version="0.
 
 add_library("pyb-asyncio", "frozen")
 require("tutorial", library="pyb-asyncio")
+require("threadsafe", library="pyb-asyncio")

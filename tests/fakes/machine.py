@@ -124,3 +124,32 @@ class Pin:
 
     def __repr__(self):
         return "Pin({!r})".format(self._id)
+
+
+# The Pyboard's ADC inputs (machine.ADC(pin) raises ValueError on any other pin).
+_ADC_PINS = ("X1", "X2", "X3", "X4", "X5", "X6", "X7", "X8", "X11", "X12", "Y11", "Y12")
+
+
+class ADC:
+    """machine.ADC with the real API (read_u16), reading a level a test sets with the test-only
+    set_u16(). Like the Pyboard's 12-bit converter, read_u16() returns the 12-bit reading scaled
+    to 16 bits, so only 4096 distinct values come back."""
+
+    _levels = {}  # pin name -> 16-bit level
+
+    def __init__(self, pin, *args, **kwargs):
+        name = pin._id if isinstance(pin, Pin) else pin
+        if name not in _ADC_PINS:
+            raise ValueError("Pin({}) doesn't have ADC capabilities".format(name))
+        self._name = name
+        ADC._levels.setdefault(name, 0)
+
+    def read_u16(self):
+        raw = ADC._levels[self._name] >> 4  # 12 bits
+        return (raw << 4) | (raw >> 8)
+
+    def set_u16(self, level):
+        """Test only: the level on the pin, 0..65535."""
+        if not 0 <= level <= 65535:
+            raise ValueError("level out of range")
+        ADC._levels[self._name] = level

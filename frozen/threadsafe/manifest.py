@@ -1,0 +1,7 @@
+metadata(
+    description="Hinch's micropython-async v3 threadsafe package: ThreadSafeEvent, "
+    "ThreadSafeQueue, Message",
+    version="0.1.0",
+)
+
+package("threadsafe", opt=1)
