@@ -4,7 +4,10 @@ class Barrier:
     """Each round ends when the last of `participants` tasks arrives; it calls func(*args)."""
 
     def __init__(
-        self, participants: int, func: Optional[Callable[..., Any]] = None, args: Tuple[Any, ...] = ()
+        self,
+        participants: int,
+        func: Optional[Callable[..., Any]] = None,
+        args: Tuple[Any, ...] = (),
     ) -> None: ...
     def trigger(self) -> bool:
         """Count one arrival without waiting; True if it completed the round."""
