@@ -97,15 +97,20 @@ class ESwitch:
     the open switch. irq=True (ours): an edge IRQ instead of polling."""
 
     debounce_ms = 50
+    # Class-level defaults: an instance holds a slot only for a value it changes.
+    _flag = None
+    _lopen = 1
 
     def __init__(self, pin, lopen=1, *, irq=False):
         self._pin = pin
-        self._lopen = lopen
+        if lopen != 1:
+            self._lopen = lopen
         self.open = asyncio.Event()
         self.close = asyncio.Event()
         self._state = pin() ^ lopen  # 1: closed
-        self._flag = irq_flag(pin) if irq else None
-        self._task = asyncio.create_task(watch(self, self._flag))
+        if irq:
+            self._flag = irq_flag(pin)
+        self._task = asyncio.create_task(watch(self))
 
     def _check(self):
         state = self._pin() ^ self._lopen
@@ -133,6 +138,9 @@ class EButton:
     debounce_ms = 50
     long_press_ms = 1000
     double_click_ms = 400
+    _flag = None
+    _ltim = None  # the long press and double click timers: made at the first press
+    _dtim = None
 
     def __init__(self, pin, suppress=False, sense=None, *, irq=False):
         self._pin = pin
@@ -143,10 +151,9 @@ class EButton:
         self.double = asyncio.Event()
         self.long = asyncio.Event()
         self.release = asyncio.Event()
-        self._ltim = None  # the long press and double click timers: made at the first press
-        self._dtim = None
-        self._flag = irq_flag(pin) if irq else None
-        self._task = asyncio.create_task(watch(self, self._flag))
+        if irq:
+            self._flag = irq_flag(pin)
+        self._task = asyncio.create_task(watch(self))
 
     def _check(self):
         state = self.rawstate()

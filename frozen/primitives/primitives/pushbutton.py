@@ -19,24 +19,27 @@ class Pushbutton:
     long_press_ms = 1000
     double_click_ms = 400
 
+    # Defaults at class level: an instance holds only what it was asked for (see switch.py).
+    _supp = False
+    _flag = None  # the edge IRQ's fastpoll Flag, with irq=True
+    _acts = None  # per action: (func, args) or None
+    _evs = None  # per action: an Event or None, made on first use
+    _dblpend = False  # a first click waits to see if a second makes it a double
+    _dblran = False  # this press was the second click of a double
+    _longran = False  # the long press fired during this press
+    _ld = None  # the long press and double click timers, made on first need
+    _dd = None
+
     def __init__(self, pin, suppress=False, sense=None, irq=False):
         self._pin = pin
-        self._supp = suppress
+        if suppress:
+            self._supp = True
         # The level read while not pressed; a button held during construction reads wrong.
         self._sense = pin.value() if sense is None else sense
         self._state = self.rawstate()
-        # Functions, their arguments and events, made on first use: a button costs only what
-        # it is asked for (see _set and _event).
-        self._funcs = None
-        self._args = None
-        self._events = None
-        self._dblpend = False  # a first click waits to see if a second makes it a double
-        self._dblran = False  # this press was the second click of a double
-        self._longran = False  # the long press fired during this press
-        self._ld = None  # the long press and double click timers, made on first need
-        self._dd = None
-        self._flag = irq_flag(pin) if irq else None
-        self._task = asyncio.create_task(watch(self, self._flag))
+        if irq:
+            self._flag = irq_flag(pin)
+        self._task = asyncio.create_task(watch(self))
 
     # Each *_func(func, args) runs func(*args), a function or a coroutine, on that action.
     # False (the default) disables the action; None sets its event instead (as Hinch's).
@@ -55,23 +58,21 @@ class Pushbutton:
     def _set(self, what, func, args):
         if func is None:
             self._event(what).clear()
-        elif not func and self._events is not None:
-            self._events[what] = None  # disabled: not even its event is set
-        if self._funcs is None:
-            self._funcs = [None] * 4
-            self._args = [()] * 4
-        self._funcs[what] = func or None
-        self._args[what] = args
+        elif not func and self._evs is not None:
+            self._evs[what] = None  # disabled: not even its event is set
+        if self._acts is None:
+            self._acts = [None] * 4
+        self._acts[what] = (func, args) if func else None
 
     # The event interface: an asyncio.Event per action, set each time it happens. Double clicks
     # and long presses are only looked for once a function or their event asks for them, as
     # looking for a double delays a suppressed release.
     def _event(self, what):
-        if self._events is None:
-            self._events = [None] * 4
-        ev = self._events[what]
+        if self._evs is None:
+            self._evs = [None] * 4
+        ev = self._evs[what]
         if ev is None:
-            ev = self._events[what] = asyncio.Event()
+            ev = self._evs[what] = asyncio.Event()
         return ev
 
     press = property(lambda self: self._event(_PRESS))
@@ -80,18 +81,18 @@ class Pushbutton:
     long = property(lambda self: self._event(_LONG))
 
     def _wanted(self, what):
-        return (self._funcs is not None and self._funcs[what] is not None
-                or self._events is not None and self._events[what] is not None)
+        return (self._acts is not None and self._acts[what] is not None
+                or self._evs is not None and self._evs[what] is not None)
 
     def _fire(self, what):
-        if self._events is not None:
-            ev = self._events[what]
+        if self._evs is not None:
+            ev = self._evs[what]
             if ev is not None:
                 ev.set()
-        if self._funcs is not None:
-            func = self._funcs[what]
-            if func is not None:
-                launch(func, self._args[what])
+        if self._acts is not None:
+            act = self._acts[what]
+            if act is not None:
+                launch(*act)
 
     def _check(self):
         state = self.rawstate()
