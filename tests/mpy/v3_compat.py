@@ -99,28 +99,27 @@ async def drivers():
     # *_func(False) disables an action, as with Hinch's; the default is False.
     log = []
     pin = Pin("X3", Pin.IN, Pin.PULL_UP)
+
+    async def click():
+        pin(0)
+        await asyncio.sleep_ms(100)
+        pin(1)
+        await asyncio.sleep_ms(100)
+
     pb = Pushbutton(pin)
     pb.press_func(log.append, ("press",))
     pb.release_func(log.append, ("release",))
     pb.release_func(False)
-    pin(0)
-    await asyncio.sleep_ms(100)
-    pin(1)
-    await asyncio.sleep_ms(100)
+    await click()
     assert log == ["press"], log
     pb.press_func()
-    pin(0)
-    await asyncio.sleep_ms(100)
-    pin(1)
-    await asyncio.sleep_ms(100)
+    await click()
     assert log == ["press"], log
     pb.deinit()
     sw = Switch(pin)
     sw.close_func(log.append, ("close",))
     sw.close_func(False)
-    pin(0)
-    await asyncio.sleep_ms(100)
-    pin(1)
+    await click()
     assert log == ["press"], log
     sw.deinit()
 
