@@ -24,7 +24,7 @@ class Switch:
 
     def close_func(self, func, args=()):
         """Run func(*args) (a function or coroutine) when the switch closes. False: nothing;
-        None: only the event (as Hinch's; the close and open events are set anyway)."""
+        None: the close event, cleared now, is set instead (as Hinch's)."""
         self._set(0, func, args)
 
     def open_func(self, func, args=()):
