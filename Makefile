@@ -3,6 +3,7 @@
 #   make firmware [BOARD=PYBV11]   build build/<BOARD>/firmware.{dfu,hex,elf}
 #   make boards                    build the firmware for every board in boards/
 #   make test                      build the test targets and run every test (pytest)
+#   make test-board [PORT=...]     the board suite on a Pyboard (PORT=qemu: on the qemu build)
 #   make deploy [BOARD=PYBV11]     verify the .dfu, then flash it with dfu-util
 #   make info [BOARD=PYBV11]       what is inside the built firmware
 #   make bench                     benchmarks against stock asyncio (not tests)
@@ -40,9 +41,9 @@ define port_build
 		MICROPY_MANIFEST_FWINFO_DIR=$(BUILD_DIR)/$(3)/gen CFLAGS_EXTRA="$(REPRO_CFLAGS)" $(5)
 endef
 
-.PHONY: all firmware boards deploy info test test-targets unix qemu bench tree mpy-cross clean \
+.PHONY: all firmware boards deploy info test test-board test-targets unix qemu bench tree mpy-cross clean \
 	package.json check-board check-tools-firmware check-tools-test check-tools-deploy \
-	check-tools-bench
+	check-tools-bench check-tools-board
 
 all: firmware
 
@@ -51,7 +52,7 @@ check-board:
 		echo "error: unknown BOARD '$(BOARD)'; boards: $(BOARDS)" >&2; false)
 
 # Named, not a pattern rule: make never applies pattern rules to .PHONY targets.
-check-tools-firmware check-tools-test check-tools-deploy check-tools-bench:
+check-tools-firmware check-tools-test check-tools-deploy check-tools-bench check-tools-board:
 	@$(PYTHON) scripts/checktools.py $(@:check-tools-%=%)
 
 tree:
@@ -79,6 +80,12 @@ test-targets: unix qemu firmware
 
 test: check-tools-test
 	@$(PYTHON) -m pytest tests
+
+# The board suite (tests/board) over the raw REPL: on a Pyboard running this commit's firmware
+# (wire X1 to X2), or with PORT=qemu on the qemu test build, through the same code.
+PORT ?= /dev/ttyACM0
+test-board: check-board check-tools-board $(if $(filter qemu,$(PORT)),qemu)
+	@$(PYTHON) scripts/boardtest.py --port $(PORT) --board $(BOARD) --build $(BUILD_DIR)
 
 info: check-board
 	@$(PYTHON) scripts/fwinfo.py report --board $(BOARD) --build $(BUILD_DIR)/$(BOARD)

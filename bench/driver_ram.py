@@ -13,7 +13,10 @@ import sys
 
 from machine import Pin
 
-N = 8
+N = 4
+# Pins on distinct EXTI lines (the Encoder takes IRQs on both of its pins).
+PINS = ("X1", "X2", "X3", "X4", "X5")
+PINS2 = ("X6", "X7", "X8", "Y3", "Y4")
 try:
     import os
 
@@ -84,8 +87,8 @@ async def use(kind, objs, pins, pins2):
 
 async def per_instance(P, kind):
     make = KINDS[kind]
-    pins = [Pin("X%d" % (i + 1), Pin.IN, Pin.PULL_UP) for i in range(N + 1)]
-    pins2 = [Pin("Y%d" % (i + 1), Pin.IN, Pin.PULL_UP) for i in range(N + 1)]
+    pins = [Pin(name, Pin.IN, Pin.PULL_UP) for name in PINS]
+    pins2 = [Pin(name, Pin.IN, Pin.PULL_UP) for name in PINS2]
     for p in pins + pins2:
         p(1)
     first = make(P, pins[N], pins2[N])  # loads the modules

@@ -3,6 +3,7 @@
 # answers asyncio's poller without running Python. Here each registered object costs a Python
 # ioctl() call on every scheduler pass; the API and its errors are the C module's.
 import io
+import sys
 
 from machine import disable_irq, enable_irq
 
@@ -49,8 +50,13 @@ class Counter(_Pollable):
             raise TypeError("n must be an int")
         if n < 0:
             raise ValueError("n must be >= 0")
+        if n > sys.maxsize:  # as the C module's mp_obj_get_int()
+            raise OverflowError("overflow converting long int to machine word")
+        # Compared, not summed: MAX + n is no small int on a 32-bit port, and making a big
+        # one would allocate, which a hard IRQ cannot.
         state = disable_irq()
-        self._count = min(self._count + n, Counter.MAX)
+        count = self._count
+        self._count = Counter.MAX if n >= Counter.MAX - count else count + n
         enable_irq(state)
 
     def value(self):

@@ -13,6 +13,7 @@ module("aswitch.py", opt=1)
 module("apoll.py", opt=1)
 module("aledflash.py", opt=1)
 module("astests.py", opt=1)
+module("auart.py", opt=1)
 # Synchronisation, thin over primitives, and its demos; opt=0 keeps the asserts with which
 # the demos check their own results.
 module("asyn.py", opt=1)

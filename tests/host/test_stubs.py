@@ -29,7 +29,7 @@ PAIRS = [
     for name in ("__init__", "message", "threadsafe_event", "threadsafe_queue")
 ] + [
     ("frozen/tutorial/%s.py" % name, "%s.pyi" % name)
-    for name in ("aledflash", "apoll", "aqtest", "astests", "aswitch", "asyn", "asyntest",
+    for name in ("aledflash", "apoll", "aqtest", "astests", "auart", "aswitch", "asyn", "asyntest",
                  "awaitable", "chain", "event_test", "roundrobin")
 ]
 

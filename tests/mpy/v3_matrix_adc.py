@@ -8,7 +8,7 @@ from primitives import AADC, Keyboard, SwArray
 from primitives.sw_array import CLOSE, DOUBLE, LONG, OPEN, SUPPRESS
 from testkit import times_out
 
-ROWS = ("X1", "X2")
+ROWS = ("Y5", "Y6")
 COLS = ("Y1", "Y2", "Y3")
 NKEYS = 6
 

@@ -37,6 +37,8 @@ class Pushbutton:
         # The level read while not pressed; a button held during construction reads wrong.
         self._sense = pin.value() if sense is None else sense
         self._state = self.rawstate()
+        # The IRQ before the task: if the pin refuses it (no irq(), its EXTI line taken),
+        # nothing is left running.
         if irq:
             self._flag = irq_flag(pin)
         self._task = asyncio.create_task(watch(self))
