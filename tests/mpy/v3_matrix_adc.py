@@ -14,7 +14,7 @@ NKEYS = 6
 
 
 def matrix():
-    rows = [Pin(n, Pin.OPEN_DRAIN, value=1) for n in ROWS]
+    rows = [Pin(n, Pin.OPEN_DRAIN, Pin.PULL_UP, value=1) for n in ROWS]
     cols = [Pin(n, Pin.IN, Pin.PULL_UP) for n in COLS]
     return rows, cols, KeyMatrix(rows, cols)
 
