@@ -7,6 +7,8 @@
 #   make deploy [BOARD=PYBV11]     verify the .dfu, then flash it with dfu-util
 #   make info [BOARD=PYBV11]       what is inside the built firmware
 #   make bench                     benchmarks against stock asyncio (not tests)
+#   make package.json              the mip lists for stock firmware, from the manifests
+#   make stock-unix                stock MicroPython (unix port), for the stock-firmware tests
 #
 # MicroPython is an external, pinned dependency: this is the one place its tag is set.
 MPY_TAG := v1.28.0
@@ -41,7 +43,8 @@ define port_build
 		MICROPY_MANIFEST_FWINFO_DIR=$(BUILD_DIR)/$(3)/gen CFLAGS_EXTRA="$(REPRO_CFLAGS)" $(5)
 endef
 
-.PHONY: all firmware boards deploy info test test-board test-targets unix qemu bench tree mpy-cross clean \
+.PHONY: all firmware boards deploy info test test-board test-targets unix qemu stock-unix bench \
+	tree mpy-cross clean \
 	package.json check-board check-tools-firmware check-tools-test check-tools-deploy \
 	check-tools-bench check-tools-board
 
@@ -78,6 +81,11 @@ qemu: check-tools-test mpy-cross
 
 test-targets: unix qemu firmware
 
+# Stock MicroPython for the unix port, nothing of ours in it: the stock-firmware (mip) tests.
+stock-unix: check-tools-test mpy-cross
+	@$(PYTHON) scripts/portmake.py stock-unix -C "$(MPY_DIR)/ports/unix" -j$(JOBS) \
+		BUILD=$(BUILD_DIR)/stock-unix MICROPY_MPYCROSS=$(MPY_CROSS) MICROPY_PY_SSL=0
+
 test: check-tools-test
 	@$(PYTHON) -m pytest tests
 
@@ -94,7 +102,8 @@ info: check-board
 deploy: check-board check-tools-deploy
 	@$(PYTHON) scripts/deploy.py --board $(BOARD) $(DEPLOY_ARGS) $(BUILD_DIR)/$(BOARD)/firmware.dfu
 
-# package.json (for mip on stock firmware) is made from manifest.py; the tests check it.
+# The mip lists for stock firmware (package.json, fastpoll/primitives/uasyncio.json) are made
+# from the manifests; the tests check them.
 package.json: tree
 	@$(PYTHON) scripts/genpackage.py --mpy-dir "$(MPY_DIR)" $(if $(PACKAGE_CHECK),--check)
 

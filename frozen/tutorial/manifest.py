@@ -1,6 +1,7 @@
 metadata(
     description="The modules of the tutorial 'Application of uasyncio to hardware interfaces'",
     version="0.1.0",
+    license="MIT",
 )
 
 require("primitives", library="pyb-asyncio")

@@ -44,6 +44,7 @@ LAZY_TABLES = {
 # Frozen modules that are no one's public API.
 INTERNAL = {
     "frozen/fastpoll/_fastpoll.py",  # the C module's stand-in; fastpoll's classes extend it
+    "frozen/fastpoll/_asyncio_internals.py",  # the check of asyncio's private parts
     "frozen/primitives/primitives/edges.py",  # Switch's and Pushbutton's edge task
     "frozen/primitives/primitives/waiters.py",  # the waiting room of Semaphore, Queue, ...
 }
