@@ -12,3 +12,4 @@ metadata(
 
 add_library("pyb-asyncio", "frozen")
 require("tutorial", library="pyb-asyncio")
+require("threadsafe", library="pyb-asyncio")

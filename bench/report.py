@@ -1,6 +1,6 @@
 """Run every benchmark in bench/ on the unix build and on qemu, and tabulate ratios.
 
-    report.py --unix BIN --qemu ELF --out DIR [--icount 3] [--only NAME]
+    report.py --unix BIN --qemu ELF --out DIR [--icount 3] [--only NAME] [--hinch GITDIR]
 
 Each benchmark is a MicroPython script that measures stock asyncio and ours in the same
 run and prints one or more lines
@@ -11,8 +11,11 @@ run and prints one or more lines
 or `SKIP reason` where it does not apply to that target. Every numeric field other than
 the baseline becomes a ratio against the baseline measured in the same run, so the noise
 of the machine cancels out. qemu runs with -icount (instruction-counted time), which makes
-its numbers repeatable. The table is printed, and written to DIR/report.md, DIR/report.json
-and DIR/report.png.
+its numbers repeatable. Benchmarks against Peter Hinch's micropython-async v3 (baseline
+"hinch_v3") load his sources, which this script copies from a git dir of that repository
+(--hinch, or HINCH_ASYNC_GIT; `git clone --bare https://github.com/peterhinch/micropython-async`)
+into a temporary folder; without one they SKIP. The table is printed, and written to
+DIR/report.md, DIR/report.json and DIR/report.png.
 """
 
 import argparse
@@ -21,6 +24,7 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -42,6 +46,27 @@ def parse(output):
         elif line.startswith("SKIP "):
             skips.append(line[len("SKIP "):].strip())
     return results, skips
+
+
+def hinch_sources(git_dir, into):
+    """Put Hinch's micropython-async v3 primitives package, as .py files, in into/primitives
+    (read from the git dir with git show); the benchmarks that compare with his library find
+    the folder in HINCH_V3_PATH. Returns None, or why it could not."""
+    if not git_dir:
+        return "HINCH_ASYNC_GIT is not set"
+    listing = subprocess.run(["git", "--git-dir", git_dir, "ls-tree", "--name-only", "HEAD",
+                              "v3/primitives/"], capture_output=True, text=True)
+    names = [n for n in listing.stdout.split() if n.endswith(".py")]
+    if listing.returncode or not names:
+        return "no v3/primitives in {}".format(git_dir)
+    os.makedirs(os.path.join(into, "primitives"))
+    for name in names:
+        text = subprocess.run(["git", "--git-dir", git_dir, "show", "HEAD:" + name],
+                              capture_output=True, check=True).stdout
+        with open(os.path.join(into, "primitives", os.path.basename(name)), "wb") as f:
+            f.write(text)
+    os.environ["HINCH_V3_PATH"] = into
+    return None
 
 
 def run_bench(script, target, args):
@@ -201,7 +226,14 @@ def main():
     parser.add_argument("--icount", type=int, default=3, help="qemu -icount shift")
     parser.add_argument("--timeout", type=float, default=600)
     parser.add_argument("--only", help="run only the benchmark scripts whose name has this")
+    parser.add_argument("--hinch", default=os.environ.get("HINCH_ASYNC_GIT"),
+                        help="a git dir of peterhinch/micropython-async, to compare with his"
+                        " library (default: $HINCH_ASYNC_GIT)")
     args = parser.parse_args()
+    hinch_dir = tempfile.TemporaryDirectory()
+    why = hinch_sources(args.hinch, hinch_dir.name)
+    if why:
+        print("benchmarks against Hinch's library skip: " + why, file=sys.stderr)
     scripts = sorted(s for s in glob.glob(os.path.join(HERE, "*.py"))
                      if os.path.basename(s) != "report.py"
                      and (args.only is None or args.only in os.path.basename(s)))

@@ -31,6 +31,7 @@ LISTS = {
     "package.json": ("manifest.py", "lib"),
     "fastpoll.json": ("frozen/fastpoll/manifest.py", "lib"),
     "primitives.json": ("frozen/primitives/manifest.py", "lib"),
+    "threadsafe.json": ("frozen/threadsafe/manifest.py", "lib"),
     "uasyncio.json": ("frozen/uasyncio/manifest.py", "own"),
 }
 

@@ -1,10 +1,13 @@
 from typing import Any, Callable, Generator, Optional, Tuple
 
 class Barrier:
-    """Each round ends when the last of `parties` tasks arrives; it calls func(*args)."""
+    """Each round ends when the last of `participants` tasks arrives; it calls func(*args)."""
 
     def __init__(
-        self, parties: int, func: Optional[Callable[..., Any]] = None, args: Tuple[Any, ...] = ()
+        self,
+        participants: int,
+        func: Optional[Callable[..., Any]] = None,
+        args: Tuple[Any, ...] = (),
     ) -> None: ...
     def trigger(self) -> bool:
         """Count one arrival without waiting; True if it completed the round."""

@@ -1,13 +1,17 @@
 from asyncio import Event as Event
-from typing import Any, Awaitable, Optional, Protocol, Sequence
+from asyncio import Task
+from typing import Any, Awaitable, Callable, Optional, Protocol, Sequence, Union
+
+from primitives._hw import InputPin
 
 class _Waitable(Protocol):
-    # Anything with a wait() coroutine and clear(): Event, WaitAny, WaitAll, Delay_ms, ...
+    # Anything with a wait() coroutine: Event, WaitAny, WaitAll, ELO, Delay_ms, ... clear() is
+    # called on members that have one.
     def wait(self) -> Awaitable[Any]: ...
-    def clear(self) -> None: ...
 
 class WaitAny:
-    """Wait until any of the events is set. One task at a time may wait on it."""
+    """Wait until any of the events is set. One task at a time may wait on it. A member's
+    error (a fastpoll object another task waits on) is raised by wait()."""
 
     events: Sequence[_Waitable]
     def __init__(self, events: Sequence[_Waitable]) -> None: ...
@@ -24,3 +28,43 @@ class WaitAll:
     def __init__(self, events: Sequence[_Waitable]) -> None: ...
     async def wait(self) -> None: ...
     def clear(self) -> None: ...
+
+class ELO:
+    """An event-like object: wait() returns when the task (given, or made from coro(*args,
+    **kwargs)) ends; elo() is the task, or the CancelledError that ended it."""
+
+    def __init__(self, coro: Union[Task[Any], Callable[..., Any]], *args: Any, **kwargs: Any
+                 ) -> None: ...
+    async def wait(self) -> None: ...
+    def __call__(self) -> Union[Task[Any], BaseException]: ...
+
+class ESwitch:
+    """A debounced switch with Events open and close; lopen: the level when open."""
+
+    debounce_ms: int
+    open: Event
+    close: Event
+    def __init__(self, pin: InputPin, lopen: int = 1, *, irq: bool = False) -> None: ...
+    def __call__(self) -> int:
+        """The debounced state: 1 closed, 0 open."""
+    def deinit(self) -> None: ...
+
+class EButton:
+    """A debounced pushbutton with Events press, double, long and release."""
+
+    debounce_ms: int
+    long_press_ms: int
+    double_click_ms: int
+    press: Event
+    double: Event
+    long: Event
+    release: Event
+    def __init__(
+        self, pin: InputPin, suppress: bool = False, sense: Optional[int] = None, *,
+        irq: bool = False
+    ) -> None: ...
+    def rawstate(self) -> bool:
+        """The undebounced state: True when pressed."""
+    def __call__(self) -> bool:
+        """The debounced state: True when pressed."""
+    def deinit(self) -> None: ...

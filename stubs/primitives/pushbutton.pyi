@@ -1,13 +1,14 @@
 from asyncio import Event
-from typing import Any, Callable, Optional, Tuple
+from typing import Any, Callable, Optional, Tuple, Union
 
 from primitives._hw import InputPin
 
 class Pushbutton:
     """Press, release, double click and long press of a debounced button.
 
-    Each *_func(func, args) runs func(*args), a function or a coroutine; None: nothing. Each
-    event property is an asyncio.Event set each time the action happens."""
+    Each *_func(func, args) runs func(*args), a function or a coroutine; False (the default)
+    disables the action, None selects its event. Each event property is an asyncio.Event set
+    each time the action happens."""
 
     debounce_ms: int
     long_press_ms: int
@@ -20,16 +21,16 @@ class Pushbutton:
         irq: bool = False,
     ) -> None: ...
     def press_func(
-        self, func: Optional[Callable[..., Any]] = None, args: Tuple[Any, ...] = ()
+        self, func: Union[None, bool, Callable[..., Any]] = False, args: Tuple[Any, ...] = ()
     ) -> None: ...
     def release_func(
-        self, func: Optional[Callable[..., Any]] = None, args: Tuple[Any, ...] = ()
+        self, func: Union[None, bool, Callable[..., Any]] = False, args: Tuple[Any, ...] = ()
     ) -> None: ...
     def double_func(
-        self, func: Optional[Callable[..., Any]] = None, args: Tuple[Any, ...] = ()
+        self, func: Union[None, bool, Callable[..., Any]] = False, args: Tuple[Any, ...] = ()
     ) -> None: ...
     def long_func(
-        self, func: Optional[Callable[..., Any]] = None, args: Tuple[Any, ...] = ()
+        self, func: Union[None, bool, Callable[..., Any]] = False, args: Tuple[Any, ...] = ()
     ) -> None: ...
     @property
     def press(self) -> Event: ...

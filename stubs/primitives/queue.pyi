@@ -17,3 +17,7 @@ class Queue:
     def put_nowait(self, item: Any) -> None:
         """Raises QueueFull."""
     async def put(self, item: Any) -> None: ...
+    def task_done(self) -> None:
+        """The work on an item taken is finished; ValueError if more than were put."""
+    async def join(self) -> None:
+        """Wait until every item put has been taken and marked task_done()."""

@@ -1,5 +1,5 @@
 from asyncio import Event
-from typing import Any, Callable, Optional, Tuple
+from typing import Any, Callable, Tuple, Union
 
 from primitives._hw import InputPin
 
@@ -10,10 +10,16 @@ class Switch:
     close: Event
     open: Event
     def __init__(self, pin: InputPin, irq: bool = False) -> None: ...
-    def close_func(self, func: Optional[Callable[..., Any]], args: Tuple[Any, ...] = ()) -> None:
-        """Run func(*args) (a function or coroutine) when the switch closes; None: nothing."""
-    def open_func(self, func: Optional[Callable[..., Any]], args: Tuple[Any, ...] = ()) -> None:
-        """Run func(*args) (a function or coroutine) when the switch opens; None: nothing."""
+    def close_func(
+        self, func: Union[None, bool, Callable[..., Any]], args: Tuple[Any, ...] = ()
+    ) -> None:
+        """Run func(*args) (a function or coroutine) when the switch closes; False: nothing;
+        None: the event only."""
+    def open_func(
+        self, func: Union[None, bool, Callable[..., Any]], args: Tuple[Any, ...] = ()
+    ) -> None:
+        """Run func(*args) (a function or coroutine) when the switch opens; False: nothing;
+        None: the event only."""
     def __call__(self) -> int:
         """The debounced level: 0 closed, 1 open."""
     def deinit(self) -> None: ...

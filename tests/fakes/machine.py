@@ -429,3 +429,33 @@ class UART(io.IOBase):
 
     def __repr__(self):
         return "UART(%d)" % self._id
+
+
+# The CPU pins of a PYBV11 wired to an ADC channel (machine.ADC refuses any other pin).
+_ADC_CPU = ("A0", "A1", "A2", "A3", "A4", "A5", "A6", "A7", "B0", "B1", "C0", "C1", "C2", "C3",
+            "C4", "C5")
+
+
+class ADC:
+    """machine.ADC with the real API (read_u16), reading a level a test sets with the test-only
+    set_u16(). Like the Pyboard's 12-bit converter, read_u16() returns the 12-bit reading scaled
+    to 16 bits, so only 4096 distinct values come back."""
+
+    _levels = {}  # CPU pin name -> 16-bit level
+
+    def __init__(self, pin):
+        pin = Pin(pin)
+        if pin._name not in _ADC_CPU:
+            raise ValueError("Pin(%s) doesn't have ADC capabilities" % pin._name)
+        self._name = pin._name
+        ADC._levels.setdefault(pin._name, 0)
+
+    def read_u16(self):
+        raw = ADC._levels[self._name] >> 4  # 12 bits
+        return (raw << 4) | (raw >> 8)
+
+    def set_u16(self, level):
+        """Test only: the level on the pin, 0..65535."""
+        if not 0 <= level <= 65535:
+            raise ValueError("level out of range")
+        ADC._levels[self._name] = level

@@ -21,8 +21,12 @@ PAIRS = [
     ("frozen/tutorial/io.py", "primitives/iodemo.pyi"),
 ] + [
     ("frozen/primitives/primitives/%s.py" % name, "primitives/%s.pyi" % name)
-    for name in ("__init__", "barrier", "condition", "delay_ms", "encoder", "events", "iodemo",
-                 "lock", "pushbutton", "queue", "ringbuf_queue", "semaphore", "switch")
+    for name in ("__init__", "aadc", "barrier", "broker", "condition", "delay_ms", "encoder",
+                 "events", "iodemo", "lock", "pushbutton", "queue", "ringbuf_queue", "semaphore",
+                 "sw_array", "switch")
+] + [
+    ("frozen/threadsafe/threadsafe/%s.py" % name, "threadsafe/%s.pyi" % name)
+    for name in ("__init__", "message", "threadsafe_event", "threadsafe_queue")
 ] + [
     ("frozen/tutorial/%s.py" % name, "%s.pyi" % name)
     for name in ("aledflash", "apoll", "aqtest", "astests", "auart", "aswitch", "asyn", "asyntest",
@@ -34,6 +38,7 @@ LAZY_TABLES = {
     "frozen/primitives/primitives/__init__.py": "_attrs",
     "frozen/tutorial/asyn.py": "_names",
     "frozen/tutorial/io.py": "_demo",
+    "frozen/threadsafe/threadsafe/__init__.py": "_attrs",
 }
 
 # Frozen modules that are no one's public API.

@@ -25,11 +25,11 @@ async def case(make, set_quit, play, coro, irq, name):
     pin = Pin(name, Pin.IN, Pin.PULL_UP)
     drv = make(pin, irq)
     tasks = [drv._task]
-    if isinstance(drv, Pushbutton):
-        tasks += [drv._ld._task, drv._dd._task]
     quit = asyncio.Event()
 
     def stop():
+        if isinstance(drv, Pushbutton):  # its timers, made on first need
+            tasks.extend(t._task for t in (drv._ld, drv._dd) if t is not None)
         drv.deinit()
         quit.set()
 

@@ -50,7 +50,8 @@ async def check(irq, name1, name2):
     log = []
     pin = Pin(name1, Pin.IN, Pin.PULL_UP)
     pb = make(pin, log, irq)
-    tasks = [pb._task, pb._ld._task, pb._dd._task]
+    tasks = [pb._task]
+    assert pb._ld is None and pb._dd is None  # timers are made at the first press
     assert not pb() and not pb.rawstate()
 
     await click(pin)  # single click
@@ -84,7 +85,7 @@ async def check(irq, name1, name2):
     # Two buttons at once: one held long while the other double-clicks.
     pin2 = Pin(name2, Pin.IN, Pin.PULL_UP)
     pb2 = make(pin2, log, irq, "2")
-    tasks += [pb2._task, pb2._ld._task, pb2._dd._task]
+    tasks += [pb2._task]
     pin(0)
     await asyncio.sleep_ms(CLICK)
     await double(pin2)
@@ -95,22 +96,24 @@ async def check(irq, name1, name2):
                    "release"], log
     log.clear()
 
-    # Coroutine callbacks, and changing callbacks at run time; None disables one.
+    # Coroutine callbacks, and changing callbacks at run time; False disables one.
     async def coro(tag):
         await asyncio.sleep_ms(20)
         log.append(tag)
 
     pb.press_func(coro, ("cpress",))
-    pb.release_func(None)
-    pb.double_func(None)
-    pb.long_func(None)
+    pb.release_func(False)
+    pb.double_func(False)
+    pb.long_func()  # the default, False
     await click(pin)
     await asyncio.sleep_ms(SEEN)
     assert log == ["cpress"], log
     log.clear()
 
-    # The event interface: press/release/double/long are Events.
+    # The event interface: press/release/double/long are Events; *_func(None) selects one
+    # (Hinch's way), as does reading the property.
     pb.press_func(None)
+    pb.release_func(None)
     assert not pb.double.is_set()
     await double(pin)
     await asyncio.wait_for_ms(pb.double.wait(), 3000)
@@ -123,6 +126,7 @@ async def check(irq, name1, name2):
     assert log == [], log
 
     # deinit: every task of both buttons ends and presses do nothing more.
+    tasks += [t._task for b in (pb, pb2) for t in (b._ld, b._dd) if t is not None]
     for b in (pb, pb2):
         b.deinit()
     await asyncio.sleep_ms(20)  # cancelled tasks run before this sleep ends

@@ -62,7 +62,7 @@ async def check(irq, name):
     log.clear()
 
     # Without a double function a click's release is immediate; a long press still has none.
-    pb.double_func(None)
+    pb.double_func(False)
     await click(pin)
     await asyncio.sleep_ms(100)
     assert log == ["press", "release"], log

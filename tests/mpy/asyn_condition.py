@@ -104,7 +104,7 @@ async def main():
 
     async with cond:
         assert await asyncio.wait_for_ms(intruder(), 1000) == "refused"
-        assert cond.locked() and cond._lock.owner is asyncio.current_task()
+        assert cond.locked() and cond.lock.owner is asyncio.current_task()
         assert cond._nwait == 0
     assert not cond.locked()
 

@@ -11,19 +11,26 @@ async def main():
     q = RingbufQueue(4)  # holds 3
     assert q.empty() and q.qsize() == 0 and not q.full()
     raises(IndexError, q.get_nowait)
-    assert q.put_nowait(1) is False
+    assert q.put_nowait(1) is None
     assert q.peek() == 1
     q.put_nowait(2)
     q.put_nowait(3)
     assert q.full() and q.qsize() == 3
-    assert q.put_nowait(4) is True  # full: 1 is dropped
+    e = raises(IndexError, q.put_nowait, 4)  # full: 1 is dropped, as Hinch's v3 does
     assert [q.get_nowait() for _ in range(3)] == [2, 3, 4] and q.empty()
+    for i in range(3):
+        q.put_nowait(i)
+    assert raises(IndexError, q.put_nowait, 4) is e  # the same pre-made instance
+    assert [q.get_nowait() for _ in range(3)] == [1, 2, 4]
 
     # As from a hard IRQ: nothing may be allocated.
     micropython.heap_lock()
     try:
         for i in range(10):
-            q.put_nowait(i)
+            try:
+                q.put_nowait(i)
+            except IndexError:
+                pass
     finally:
         micropython.heap_unlock()
     assert [q.get_nowait() for _ in range(3)] == [7, 8, 9]
@@ -45,7 +52,10 @@ async def main():
         def __setitem__(self, i, item):
             if self.armed:
                 self.armed = False
-                q.put_nowait("isr")
+                try:
+                    q.put_nowait("isr")
+                except IndexError:
+                    pass
             self.items[i] = item
 
     buf = IrqOnStore(3)  # holds 2
@@ -57,9 +67,42 @@ async def main():
     q.put_nowait("a")
     q.put_nowait("b")
     buf.armed = True
-    assert q.put_nowait("task") is True  # drops "a"; the IRQ's put drops "b"
+    raises(IndexError, q.put_nowait, "task")  # drops "a"; the IRQ's put drops "b"
     assert not buf.armed and q.qsize() == 2
     assert [q.get_nowait(), q.get_nowait()] == ["task", "isr"] and q.empty()
+
+    # An IRQ's put_nowait() landing after put()'s wait ended and before its store takes the
+    # free slot: put() waits again instead of dropping the oldest item (issue 10 (b)).
+    import primitives.ringbuf_queue as rq
+
+    q = RingbufQueue(3)  # holds 2
+    q.put_nowait("old1")
+    q.put_nowait("old2")
+    putter = asyncio.create_task(q.put("task"))
+    await asyncio.sleep_ms(5)
+    assert not putter.done()
+    real_enable = rq.enable_irq
+    armed = [False]
+
+    def enable_then_irq(state=0):
+        real_enable(state)
+        if armed[0]:  # the next critical section to end: the putter's readiness check
+            armed[0] = False
+            q.put_nowait("isr")
+
+    rq.enable_irq = enable_then_irq
+    try:
+        assert q.get_nowait() == "old1"
+        armed[0] = True
+        await asyncio.sleep_ms(5)
+    finally:
+        rq.enable_irq = real_enable
+    assert not armed[0], "the IRQ never fired"
+    assert q.peek() == "old2" and q.qsize() == 2
+    assert not putter.done()  # still waiting: nothing dropped
+    assert q.get_nowait() == "old2"
+    await asyncio.wait_for_ms(putter, 100)
+    assert [q.get_nowait(), q.get_nowait()] == ["isr", "task"]
 
     q = RingbufQueue(4)
     # A waiting reader wakes on put_nowait; async for reads in order.

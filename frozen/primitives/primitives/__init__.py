@@ -3,19 +3,29 @@
 import asyncio
 
 _attrs = {
+    "AADC": "aadc",
+    "Agent": "broker",
     "Barrier": "barrier",
+    "Broker": "broker",
     "BoundedSemaphore": "semaphore",
     "Condition": "condition",
     "Delay_ms": "delay_ms",
+    "EButton": "events",
+    "ELO": "events",
+    "ESwitch": "events",
     "Encoder": "encoder",
     "Event": "events",
+    "broker": "broker",
+    "Keyboard": "sw_array",
     "Lock": "lock",
     "Pushbutton": "pushbutton",
     "Queue": "queue",
     "QueueEmpty": "queue",
     "QueueFull": "queue",
+    "RegExp": "broker",
     "RingbufQueue": "ringbuf_queue",
     "Semaphore": "semaphore",
+    "SwArray": "sw_array",
     "Switch": "switch",
     "WaitAll": "events",
     "WaitAny": "events",
@@ -26,8 +36,13 @@ def __getattr__(attr):
     mod = _attrs.get(attr)
     if mod is None:
         raise AttributeError(attr)
-    value = getattr(__import__("primitives." + mod, None, None, [attr]), attr)
+    module = __import__("primitives." + mod, None, None, [attr])
+    value = getattr(module, attr)
     globals()[attr] = value
+    if mod == "broker":
+        # Importing the submodule made primitives.broker the module: Hinch's name for the
+        # Broker instance wins, so `from primitives import Agent, broker` gives the instance.
+        globals()["broker"] = module.broker
     return value
 
 
@@ -36,6 +51,20 @@ async def _coro():
 
 
 _coro_type = type(_coro())
+type_coro = _coro_type  # Hinch's name for it
+
+
+def set_global_exception():
+    """Make an exception in any task print its traceback and end the program (sys.exit()),
+    instead of the task dying alone."""
+
+    def handler(loop, context):
+        import sys
+
+        sys.print_exception(context["exception"])
+        sys.exit()
+
+    asyncio.get_event_loop().set_exception_handler(handler)
 
 
 def launch(func, args=()):

@@ -1,4 +1,4 @@
-# A reusable barrier: each round ends when the last of `parties` tasks arrives, which calls
+# A reusable barrier: each round ends when the last of `participants` tasks arrives; it calls
 # func(*args) (a function or a coroutine function) and releases the others.
 import asyncio
 from asyncio import core
@@ -7,10 +7,10 @@ from primitives import launch
 
 
 class Barrier:
-    def __init__(self, parties, func=None, args=()):
-        if parties < 1:
-            raise ValueError("Barrier needs at least one party")
-        self._parties = parties
+    def __init__(self, participants, func=None, args=()):
+        if participants < 1:
+            raise ValueError("Barrier needs at least one participant")
+        self._parties = participants
         self._func = func
         self._args = args
         self._res = None

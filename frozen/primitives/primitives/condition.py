@@ -7,8 +7,10 @@ from primitives.waiters import Waiters
 
 
 class Condition:
+    """lock: the Lock it uses (a primitives.Lock, or an asyncio.Lock), public as in Hinch's."""
+
     def __init__(self, lock=None):
-        self._lock = Lock() if lock is None else lock
+        self.lock = Lock() if lock is None else lock
         self._nwait = 0  # tasks inside wait()
         self._turns = 0  # notifications not yet taken; never more than _nwait
         self._waiters = Waiters(self._notified)
@@ -17,22 +19,36 @@ class Condition:
         return self._turns > 0
 
     def locked(self):
-        return self._lock.locked()
+        return self.lock.locked()
 
     async def acquire(self):
-        return await self._lock.acquire()
+        return await self.lock.acquire()
 
     def release(self):
-        self._lock.release()
+        self.lock.release()
 
     async def __aenter__(self):
-        return await self._lock.acquire()
+        return await self.lock.acquire()
 
     async def __aexit__(self, exc_type, exc, tb):
-        self._lock.release()
+        self.lock.release()
+
+    # `with await cond:` (Hinch's form): awaiting acquires the lock, leaving the block
+    # releases it. MicroPython awaits through __iter__, CPython through __await__.
+    def __await__(self):
+        yield from self.lock.acquire()
+        return self
+
+    __iter__ = __await__
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *_):
+        self.lock.release()
 
     def notify(self, n=1):
-        if not self._lock.locked():
+        if not self.lock.locked():
             raise RuntimeError("Condition.notify() needs the lock held")
         self._turns = min(self._turns + n, self._nwait)
         self._waiters.wake()
@@ -43,7 +59,7 @@ class Condition:
     def _owner(self):
         # The calling task must hold the lock, as Lock.release() judges it. An asyncio.Lock
         # knows no owner: being locked is all it can tell.
-        lock = self._lock
+        lock = self.lock
         if isinstance(lock, Lock):
             owner = lock.owner
             held = lock._held()
@@ -62,10 +78,10 @@ class Condition:
 
     async def _wait(self, owner):
         if owner is not None:
-            if self._lock.owner is not owner:
+            if self.lock.owner is not owner:
                 raise RuntimeError("Condition lock changed hands before wait() ran")
-            self._lock.owner = core.cur_task  # lent, so that this task may release it
-        self._lock.release()
+            self.lock.owner = core.cur_task  # lent, so that this task may release it
+        self.lock.release()
         self._nwait += 1
         try:
             await self._waiters.wait()
@@ -95,7 +111,7 @@ class Condition:
         cancelled = None
         while True:
             try:
-                await self._lock.acquire()
+                await self.lock.acquire()
                 break
             except core.CancelledError as e:
                 cancelled = e

@@ -3,10 +3,40 @@
 # One task per timer for its whole life. A retrigger only moves the deadline: the task, when it
 # wakes, sleeps again for whatever is left. Hinch's version cancels and creates a timer task per
 # trigger, and those tasks pile up under fast retriggering; here memory use stays flat.
+#
+# trigger() may run in a hard IRQ: it stores small ints and sets a fastpoll Flag, allocating
+# nothing. The idle task waits on that Flag, which asyncio polls in C. A trigger that moves the
+# deadline of a sleeping task earlier wakes it through micropython.schedule(), which is IRQ-safe
+# and takes a module function and the timer, so nothing is allocated there either.
 import asyncio
 from time import ticks_add, ticks_diff, ticks_ms
 
+from fastpoll import Flag
+from micropython import schedule
+
 from primitives import _end, launch
+
+
+def _wake(timer):
+    # Scheduled by trigger(): runs between bytecodes of the main program, never in an IRQ.
+    # Cancelling the sleeping task makes it sleep again, to the new deadline.
+    task = timer._task
+    end = timer._sleep_end
+    if task is None or end is None or not timer._busy or ticks_diff(timer._tend, end) >= 0:
+        return
+    # asyncio leaves cur_task naming the last task run while the loop waits, and refuses to
+    # cancel cur_task. If the timer's task is in fact running (this runs between two of its
+    # bytecodes), cancel() only marks it: the CancelledError is thrown at its next resume.
+    core = asyncio.core
+    cur = core.cur_task
+    core.cur_task = None
+    try:
+        task.cancel()
+    finally:
+        core.cur_task = cur
+
+
+_DEINIT = RuntimeError("Delay_ms.deinit() has run")  # made once: raised in an IRQ too
 
 
 class Delay_ms:
@@ -18,7 +48,7 @@ class Delay_ms:
         self._tend = 0  # deadline, ticks_ms
         self._busy = False  # triggered and not yet expired or stopped
         self._sleep_end = None  # deadline the task sleeps towards, None when not sleeping
-        self._trig = asyncio.Event()  # idle task waits here: an Event is never polled
+        self._trig = Flag()  # set by trigger(); the idle task waits here
         self._tout = asyncio.Event()  # set on expiry
         self.wait = self._tout.wait
         self.clear = self._tout.clear
@@ -28,7 +58,6 @@ class Delay_ms:
     async def _run(self):
         while self._task is not None:  # None: the callback ran deinit()
             await self._trig.wait()
-            self._trig.clear()
             while self._busy:
                 dt = ticks_diff(self._tend, ticks_ms())
                 if dt > 0:
@@ -36,7 +65,7 @@ class Delay_ms:
                     try:
                         await asyncio.sleep_ms(dt)
                     except asyncio.CancelledError:
-                        # trigger() moved the deadline earlier, or deinit() ends the timer.
+                        # _wake(): the deadline moved earlier; or deinit() ends the timer.
                         if self._task is None:
                             raise
                     self._sleep_end = None
@@ -50,20 +79,18 @@ class Delay_ms:
     def trigger(self, duration=0):
         """(Re)start the delay: expire duration ms from now (0: the constructor's duration).
 
-        Call it from tasks or soft callbacks, as for asyncio.Event.set(); from a hard IRQ use
-        micropython.schedule()."""
+        Callable from tasks, soft callbacks and hard IRQ handlers: it allocates nothing."""
         if self._task is None:
-            raise RuntimeError("Delay_ms.deinit() has run")
+            raise _DEINIT
         self._tend = ticks_add(ticks_ms(), duration if duration > 0 else self._durn)
         self._retn = None
         self._tout.clear()
-        end = self._sleep_end
-        if end is not None:
-            if ticks_diff(self._tend, end) < 0:
-                self._task.cancel()  # wake it now; it then sleeps to the new deadline
-        elif not self._busy:
-            self._trig.set()
         self._busy = True
+        end = self._sleep_end
+        if end is None:
+            self._trig.set()
+        elif ticks_diff(self._tend, end) < 0:
+            schedule(_wake, self)
 
     def stop(self):
         # A sleeping task wakes at the old deadline, sees it is stopped and goes idle.

@@ -21,19 +21,23 @@ def irq_flag(pin):
     return flag
 
 
-async def watch(owner, flag=None):
-    """Call owner._check() when the pin may have changed; it returns True if it had."""
+async def watch(owner):
+    """Call owner._check() when owner._pin may have changed; it returns True if it had."""
+    # One local only: this frame lives as long as the driver, in every instance.
     while True:
-        if flag is not None:
+        if owner._flag is not None:
             # Clear before reading: an edge after the read sets the flag again, none is lost.
-            flag.clear()
-        changed = owner._check()
-        if owner._task is None:  # a callback in _check() ran deinit()
+            owner._flag.clear()
+        if owner._check():
+            if owner._task is None:  # a callback in _check() ran deinit()
+                return
+            await asyncio.sleep_ms(owner.debounce_ms)
+        elif owner._task is None:
             return
-        if changed or flag is None:
+        elif owner._flag is None:
             await asyncio.sleep_ms(owner.debounce_ms)
         else:
-            await flag.wait()
+            await owner._flag.wait()
 
 
 def unwatch(owner):

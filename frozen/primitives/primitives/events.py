@@ -1,56 +1,208 @@
-# Waiting on several events at once. Anything with a wait() coroutine counts as an event, so
-# WaitAny and WaitAll nest. One task at a time may wait on a given WaitAny/WaitAll.
+# Waiting on several events at once, and the Event-only drivers (Hinch v3 API). Anything with a
+# wait() coroutine counts as an event, so WaitAny, WaitAll, ELO and Delay_ms nest.
 import asyncio
 from asyncio import Event  # noqa: F401 (primitives.Event is asyncio's)
 
+from primitives.edges import irq_flag, unwatch, watch
 
-class WaitAny:
+
+class _Group:
+    # What WaitAny and WaitAll share: a task per member; wait() returns once `need` of them
+    # have returned, or raises at once what a member's wait() raised.
     def __init__(self, events):
         self.events = events
         self._fired = None
+        self._error = None
+        self._left = 0
         self._done = asyncio.Event()
 
     async def _watch(self, event):
-        await event.wait()
+        try:
+            await event.wait()
+        except asyncio.CancelledError:
+            raise
+        except Exception as e:  # e.g. a fastpoll object that another task waits on
+            self._error = e
+            self._done.set()
+            return
         if self._fired is None:
             self._fired = event
-        self._done.set()
+        self._left -= 1
+        if self._left <= 0:
+            self._done.set()
 
-    async def wait(self):
-        """Wait until any event is set; returns that event."""
-        self._fired = None
+    async def _wait(self, need):
+        self._fired = self._error = None
+        self._left = need
         self._done.clear()
         tasks = [asyncio.create_task(self._watch(e)) for e in self.events]
         try:
-            await self._done.wait()
+            if need:
+                await self._done.wait()
         finally:
             for t in tasks:
                 t.cancel()
+        if self._error is not None:
+            raise self._error
+
+    def clear(self):
+        # Members without clear() (a task wrapped in ELO, say) are skipped.
+        for e in self.events:
+            if hasattr(e, "clear"):
+                e.clear()
+
+
+class WaitAny(_Group):
+    """One task at a time may wait on a given WaitAny."""
+
+    async def wait(self):
+        """Wait until any event is set; returns that event. A member's error is raised here."""
+        await self._wait(1)
         return self._fired
 
     def event(self):
         """The event that ended the last wait()."""
         return self._fired
 
-    def clear(self):
-        for e in self.events:
-            e.clear()
 
-
-class WaitAll:
-    def __init__(self, events):
-        self.events = events
+class WaitAll(_Group):
+    """One task at a time may wait on a given WaitAll."""
 
     async def wait(self):
-        """Wait until every event has been set (not necessarily at the same time)."""
-        tasks = [asyncio.create_task(e.wait()) for e in self.events]
-        try:
-            for t in tasks:
-                await t
-        finally:
-            for t in tasks:
-                t.cancel()
+        """Wait until every event has been set (not necessarily at the same time). The first
+        error a member's wait() raises is raised here, at once."""
+        await self._wait(len(self.events))
 
-    def clear(self):
-        for e in self.events:
+
+class ELO:
+    """An event-like object from a task or a coroutine function and its arguments: wait()
+    returns when the task ends; elo() is the task, or the CancelledError that ended it."""
+
+    def __init__(self, coro, *args, **kwargs):
+        self._task = coro if isinstance(coro, asyncio.Task) else asyncio.create_task(
+            coro(*args, **kwargs))
+
+    async def wait(self):
+        try:
+            await self._task
+        except asyncio.CancelledError as e:
+            self._task = e  # cancelled: WaitAny/WaitAll over it still complete
+
+    def __call__(self):
+        return self._task
+
+
+class ESwitch:
+    """A debounced switch with only an Event interface: open and close. lopen: the level of
+    the open switch. irq=True (ours): an edge IRQ instead of polling."""
+
+    debounce_ms = 50
+    # Class-level defaults: an instance holds a slot only for a value it changes.
+    _flag = None
+    _lopen = 1
+
+    def __init__(self, pin, lopen=1, *, irq=False):
+        self._pin = pin
+        if lopen != 1:
+            self._lopen = lopen
+        self.open = asyncio.Event()
+        self.close = asyncio.Event()
+        self._state = pin() ^ lopen  # 1: closed
+        if irq:
+            self._flag = irq_flag(pin)
+        self._task = asyncio.create_task(watch(self))
+
+    def _check(self):
+        state = self._pin() ^ self._lopen
+        if state == self._state:
+            return False
+        self._state = state
+        (self.close if state else self.open).set()
+        return True
+
+    def __call__(self):
+        """The debounced state: 1 closed, 0 open."""
+        return self._state
+
+    def deinit(self):
+        unwatch(self)
+        self.open.clear()
+        self.close.clear()
+
+
+class EButton:
+    """A debounced pushbutton with only an Event interface: press, double, long, release.
+    suppress=True: a single click sets press and release once it can no longer be a double,
+    a double click or long press sets no press or release. irq=True (ours): an edge IRQ."""
+
+    debounce_ms = 50
+    long_press_ms = 1000
+    double_click_ms = 400
+    _flag = None
+    _ltim = None  # the long press and double click timers: made at the first press
+    _dtim = None
+
+    def __init__(self, pin, suppress=False, sense=None, *, irq=False):
+        self._pin = pin
+        self._supp = suppress
+        self._sense = pin() if sense is None else sense
+        self._state = self.rawstate()
+        self.press = asyncio.Event()
+        self.double = asyncio.Event()
+        self.long = asyncio.Event()
+        self.release = asyncio.Event()
+        if irq:
+            self._flag = irq_flag(pin)
+        self._task = asyncio.create_task(watch(self))
+
+    def _check(self):
+        state = self.rawstate()
+        if state == self._state:
+            return False
+        self._state = state
+        if state:
+            self._pressed()
+        else:
+            self._released()
+        return True
+
+    def _pressed(self):
+        if self._ltim is None:
+            from primitives.delay_ms import Delay_ms
+
+            self._ltim = Delay_ms(self.long.set)
+            self._dtim = Delay_ms(self._dto)
+        if not self._supp:
+            self.press.set()
+        if self._dtim():  # the second click
+            self.double.set()
+            self._dtim.stop()
+        else:
+            self._dtim.trigger(self.double_click_ms)
+            self._ltim.trigger(self.long_press_ms)
+
+    def _released(self):
+        self._ltim.stop()
+        if not self._supp or not self._dtim():
+            self.release.set()
+
+    def _dto(self):
+        # The double click time ran out: with suppress, a released single click is reported.
+        if self._supp and not self._ltim():
+            self.press.set()
+            self.release.set()
+
+    def rawstate(self):
+        """The undebounced state: True when pressed."""
+        return bool(self._pin() ^ self._sense)
+
+    def __call__(self):
+        """The debounced state: True when pressed."""
+        return self._state
+
+    def deinit(self):
+        if unwatch(self) and self._ltim is not None:
+            self._ltim.deinit()
+            self._dtim.deinit()
+        for e in (self.press, self.double, self.long, self.release):
             e.clear()

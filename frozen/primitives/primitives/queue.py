@@ -1,6 +1,8 @@
 # asyncio's Queue (CPython API): FIFO items, and FIFO among the tasks waiting to get or to
 # put. *_nowait() never waits, so it may take an item or a free slot before a waiting task;
 # that task then waits again at the back.
+import asyncio
+
 from primitives.waiters import Waiters
 
 
@@ -18,6 +20,8 @@ class Queue:
         self._items = []
         self._getters = Waiters(self._has_item)
         self._putters = Waiters(self._has_room)
+        self._unfinished = 0  # items put and not yet task_done()
+        self._joined = None  # an Event for join(), made on first use
 
     def _has_item(self):
         return len(self._items) > 0
@@ -51,9 +55,26 @@ class Queue:
         if self.full():
             raise QueueFull()
         self._items.append(item)
+        self._unfinished += 1
         self._getters.wake()
 
     async def put(self, item):
         await self._putters.wait()
         self.put_nowait(item)
         self._putters.wake()
+
+    def task_done(self):
+        """Say that the work on an item taken from the queue is finished (for join())."""
+        if self._unfinished <= 0:
+            raise ValueError("task_done() called more times than items were put")
+        self._unfinished -= 1
+        if not self._unfinished and self._joined is not None:
+            self._joined.set()
+
+    async def join(self):
+        """Wait until every item put has been taken and marked task_done()."""
+        if self._unfinished:
+            if self._joined is None:
+                self._joined = asyncio.Event()
+            self._joined.clear()
+            await self._joined.wait()

@@ -12,6 +12,10 @@ except ImportError:
 
 from primitives.waiters import Waiters
 
+# Raised by put_nowait() when it drops the oldest item. Made once: raising it in a hard IRQ
+# allocates nothing (the traceback is left out when the heap is locked).
+_OVERWRITTEN = IndexError("RingbufQueue full: oldest item dropped")
+
 
 class RingbufQueue:
     def __init__(self, buf):
@@ -41,18 +45,22 @@ class RingbufQueue:
     def full(self):
         return self.qsize() == self._size - 1
 
-    def put_nowait(self, item):
-        """Store item, dropping the oldest if full; True if one was dropped. IRQ-safe."""
+    def _store(self, item, overwrite):
         # Hard IRQ safe: stores into the existing buffer, moves small ints and sets a flag
         # (one attribute store), so nothing is allocated and no scheduler queue is touched.
         # disable_irq() keeps an IRQ's put_nowait() out of a task's. The slot is reserved
         # (_wi moved) before the store all the same, so a put that does nest in the store, on
         # a port or in a test where disable_irq() blocks nothing, takes the next slot: both
-        # items are kept, in the order the puts began.
+        # items are kept, in the order the puts began. Returns whether the oldest was dropped;
+        # None, storing nothing, when full and not overwrite.
         state = disable_irq()
         wi = self._wi
-        self._wi = (wi + 1) % self._size
-        dropped = self._wi == self._ri
+        nwi = (wi + 1) % self._size
+        dropped = nwi == self._ri
+        if dropped and not overwrite:
+            enable_irq(state)
+            return None
+        self._wi = nwi
         if dropped:
             self._ri = (self._ri + 1) % self._size
         self._q[wi] = item
@@ -60,10 +68,19 @@ class RingbufQueue:
         self._flag.set()
         return dropped
 
+    def put_nowait(self, item):
+        """Store item; when full the oldest item is dropped and IndexError raised (ignore it if
+        overwriting is fine). IRQ-safe: the error is made once, in advance."""
+        if self._store(item, True):
+            raise _OVERWRITTEN
+
     async def put(self, item):
-        """Wait for a free slot (FIFO among waiting tasks), then store item."""
-        await self._putters.wait()
-        self.put_nowait(item)
+        """Wait for a free slot (FIFO among waiting tasks), then store item. It never drops
+        an item: when an IRQ's put_nowait() takes the slot first, it waits again."""
+        while True:
+            await self._putters.wait()
+            if self._store(item, False) is not None:
+                break
         self._putters.wake()
 
     def _first(self, take):
