@@ -4,6 +4,7 @@
 # fastpoll's hub (every wait, and priority wake) and the tutorial event loop (uasyncio) use
 # asyncio.core internals: the I/O queue, its registrations and its per-pass poll; the run
 # queue's order (TaskQueue push/remove/peek, each task's ph_key and data); the running task.
+# Delay_ms cancels its sleeping task from a micropython.schedule() callback (cancel_scheduled).
 # Our firmware pins MicroPython, so there they always match. mip installs the same files onto
 # any MicroPython; where asyncio differs, priority and the tutorial loop raise one
 # NotImplementedError (require() below) instead of an AttributeError from inside a scheduler
@@ -53,3 +54,17 @@ def require(feature):
             "{} needs the asyncio internals of {}; this is MicroPython v{}, where {}".format(
                 feature, SUPPORTED, ".".join(str(n) for n in sys.implementation.version[:3]),
                 difference))
+
+
+def cancel_scheduled(task):
+    """Cancel task from a micropython.schedule() callback.
+
+    asyncio leaves cur_task naming the last task run while the loop waits, and refuses to
+    cancel cur_task. If task is in fact running (a scheduled callback runs between two of its
+    bytecodes), cancel() only marks it: the CancelledError is thrown at its next resume."""
+    cur = core.cur_task
+    core.cur_task = None
+    try:
+        task.cancel()
+    finally:
+        core.cur_task = cur

@@ -11,6 +11,7 @@
 import asyncio
 from time import ticks_add, ticks_diff, ticks_ms
 
+from _asyncio_internals import cancel_scheduled
 from fastpoll import Flag
 from micropython import schedule
 
@@ -19,21 +20,12 @@ from primitives import _end, launch
 
 def _wake(timer):
     # Scheduled by trigger(): runs between bytecodes of the main program, never in an IRQ.
-    # Cancelling the sleeping task makes it sleep again, to the new deadline.
     task = timer._task
     end = timer._sleep_end
     if task is None or end is None or not timer._busy or ticks_diff(timer._tend, end) >= 0:
         return
-    # asyncio leaves cur_task naming the last task run while the loop waits, and refuses to
-    # cancel cur_task. If the timer's task is in fact running (this runs between two of its
-    # bytecodes), cancel() only marks it: the CancelledError is thrown at its next resume.
-    core = asyncio.core
-    cur = core.cur_task
-    core.cur_task = None
-    try:
-        task.cancel()
-    finally:
-        core.cur_task = cur
+    # Cancelling the sleeping task makes it sleep again, to the new deadline.
+    cancel_scheduled(task)
 
 
 _DEINIT = RuntimeError("Delay_ms.deinit() has run")  # made once: raised in an IRQ too
