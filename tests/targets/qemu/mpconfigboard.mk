@@ -21,3 +21,7 @@ MICROPY_FLOAT_IMPL = float
 SUPPORTS_HARDWARE_FP_SINGLE = 1
 
 FROZEN_MANIFEST = $(BOARD_DIR)/manifest.py
+
+# irqsim: real timer interrupts for the tests, built here and nowhere else (USER_C_MODULES
+# is the firmware's module set; this board's sources never reach a firmware).
+SRC_C += $(BOARD_DIR)/irqsim.c
