@@ -20,3 +20,7 @@ static inline void qemu_test_enable_irq(uintptr_t state) {
 
 #define MICROPY_BEGIN_ATOMIC_SECTION() qemu_test_disable_irq()
 #define MICROPY_END_ATOMIC_SECTION(state) qemu_test_enable_irq(state)
+
+// machine.disable_irq()/enable_irq() as the Pyboard's machine has them (the port's has not):
+// with real interrupts, code that guards itself with them must be tested guarded.
+#define MICROPY_PY_MACHINE_DISABLE_IRQ_ENABLE_IRQ (1)
