@@ -12,7 +12,7 @@ sys.path.insert(0, os.path.join(ROOT, "scripts"))
 BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
 
 # Only host-side pytest files are collected; tests/mpy holds MicroPython scripts.
-collect_ignore_glob = ["mpy/*", "fakes/*", "targets/*"]
+collect_ignore_glob = ["mpy/*", "mpy_qemu/*", "fakes/*", "targets/*"]
 
 
 def make(*args):

@@ -1,4 +1,6 @@
-"""Every MicroPython script in tests/mpy, run on the unix build and on the qemu build.
+"""Every MicroPython script in tests/mpy, run on the unix build and on the qemu build, and every
+script in tests/mpy_qemu on the qemu build only (they need its real interrupts, irqsim; they are
+not run, not skipped, on unix).
 
 A script passes when it runs to its end without raising and, if NAME.py.exp exists, prints
 exactly that. Scripts assert what they check; a failure shows the MicroPython traceback.
@@ -12,19 +14,38 @@ import pytest
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCRIPTS = sorted(glob.glob(os.path.join(HERE, "mpy", "*.py")))
+QEMU_SCRIPTS = sorted(glob.glob(os.path.join(HERE, "mpy_qemu", "*.py")))
 
 
-def run(targets, target, script):
+def run(targets, target, script, **qemu_args):
     if target == "unix":
         return mpyrun.run_unix(targets["unix"], script)
     with open(script) as f:
-        return mpyrun.run_qemu(targets["qemu"], f.read())
+        return mpyrun.run_qemu(targets["qemu"], f.read(), **qemu_args)
 
 
 @pytest.mark.parametrize("target", ["unix", "qemu"])
 @pytest.mark.parametrize("script", SCRIPTS, ids=[os.path.basename(s) for s in SCRIPTS])
 def test_script(targets, target, script):
-    result = run(targets, target, script)
+    check(targets, target, script)
+
+
+# qemu delivers interrupts between translated blocks. "block": Python runs at full speed (many
+# bytecode interleavings), time counted in instructions so that no timer interrupt is dropped
+# when the host is busy (shift=auto: the interleaving differs from run to run). "insn": one
+# instruction per block, so an interrupt can split any two, as on the hardware; a fixed
+# 8 ns per instruction keeps the guest fast enough for the interrupt rate (and the run repeatable).
+INTERLEAVE = {"block": {"icount": "auto"}, "insn": {"icount": 3, "singlestep": True}}
+
+
+@pytest.mark.parametrize("interleave", sorted(INTERLEAVE))
+@pytest.mark.parametrize("script", QEMU_SCRIPTS, ids=[os.path.basename(s) for s in QEMU_SCRIPTS])
+def test_qemu_script(targets, script, interleave):
+    check(targets, "qemu", script, **INTERLEAVE[interleave])
+
+
+def check(targets, target, script, **qemu_args):
+    result = run(targets, target, script, **qemu_args)
     assert result.ok, "{} failed on {}:\n{}{}".format(
         os.path.basename(script), target, result.output[-2000:], result.error)
     exp = script + ".exp"
@@ -35,3 +56,4 @@ def test_script(targets, target, script):
 
 def test_scripts_exist():
     assert SCRIPTS, "no MicroPython test scripts found in tests/mpy"
+    assert QEMU_SCRIPTS, "no MicroPython test scripts found in tests/mpy_qemu"

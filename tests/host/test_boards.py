@@ -15,7 +15,8 @@ BOARDS = sorted(d for d in os.listdir(os.path.join(ROOT, "boards"))
                 if os.path.exists(os.path.join(ROOT, "boards", d, "mpconfigboard.mk")))
 BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
 # What the test builds freeze on top of the library: never in a firmware.
-TEST_ONLY = {n for n in os.listdir(os.path.join(ROOT, "tests", "fakes"))
+TEST_ONLY = {n for d in ("fakes", os.path.join("targets", "qemu"))
+             for n in os.listdir(os.path.join(ROOT, "tests", d))
              if n.endswith(".py") and n != "manifest.py"}
 # C modules only the test builds link (tests/targets/qemu/irqsim.c: real timer interrupts).
 TEST_ONLY_C = {"irqsim"}
@@ -41,7 +42,7 @@ def test_board_firmware(built, board):
     shipped = {target for target, _ in genpackage.manifest_files(mpy_dir())}
     assert shipped <= set(info["frozen"]), shipped - set(info["frozen"])
     assert "fwinfo.py" in info["frozen"] and "asyncio/core.py" in info["frozen"]
-    assert {"machine.py", "pyb.py", "testkit.py"} <= TEST_ONLY
+    assert {"machine.py", "pyb.py", "testkit.py", "irqkit.py"} <= TEST_ONLY
     assert not TEST_ONLY & set(info["frozen"]), "test-only modules in firmware"
     assert info["c_modules"] == ["fastpoll"]
     assert not TEST_ONLY_C & set(info["c_modules"]), "test-only C modules in firmware"
