@@ -154,7 +154,9 @@ static mp_obj_t irqsim_timer_make_new(const mp_obj_type_t *type, size_t n_args, 
     if (id == IRQSIM_NUM_TIMERS) {
         mp_raise_msg(&mp_type_OSError, MP_ERROR_TEXT("no free timer"));
     }
-    irqsim_timer_obj_t *self = mp_obj_malloc(irqsim_timer_obj_t, type);
+    // The finaliser (deinit) stops the timer at a soft reset, whose gc_sweep_all() frees the
+    // object that the interrupt would otherwise go on using.
+    irqsim_timer_obj_t *self = mp_obj_malloc_with_finaliser(irqsim_timer_obj_t, type);
     self->id = id;
     self->period = IRQSIM_PCLK_HZ / freq;
     self->rng = 0x9e3779b9u ^ (mp_hal_ticks_us() * 2654435761u) ^ id;
@@ -203,6 +205,7 @@ static void irqsim_timer_print(const mp_print_t *print, mp_obj_t self_in, mp_pri
 static const mp_rom_map_elem_t irqsim_timer_locals_dict_table[] = {
     { MP_ROM_QSTR(MP_QSTR_count), MP_ROM_PTR(&irqsim_timer_count_obj) },
     { MP_ROM_QSTR(MP_QSTR_deinit), MP_ROM_PTR(&irqsim_timer_deinit_obj) },
+    { MP_ROM_QSTR(MP_QSTR___del__), MP_ROM_PTR(&irqsim_timer_deinit_obj) },
 };
 static MP_DEFINE_CONST_DICT(irqsim_timer_locals_dict, irqsim_timer_locals_dict_table);
 
