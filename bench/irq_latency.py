@@ -16,7 +16,7 @@ except ImportError:
 
 TASKS = 10
 BUSY_US = 2000
-EVENTS = 40
+EVENTS = 100
 FREQ = 100  # Hz; an interrupt sets the flag only once the waiter has taken the last one
 
 
