@@ -49,18 +49,26 @@ class Counter(_Pollable):
             raise TypeError("n must be an int")
         if n < 0:
             raise ValueError("n must be >= 0")
+        # Whatever raises in a critical section (an unbound call's bad self) must not leave
+        # interrupts masked, which on a Pyboard stops SysTick and asyncio with it; try costs
+        # no allocation. The sum saturates without ever making a long int (heap locked in an IRQ).
         state = disable_irq()
-        self._count = min(self._count + n, Counter.MAX)
-        enable_irq(state)
+        try:
+            count = self._count
+            self._count = Counter.MAX if n >= Counter.MAX - count else count + n
+        finally:
+            enable_irq(state)
 
     def value(self):
         return self._count
 
     def take(self):
         state = disable_irq()
-        count = self._count
-        self._count = 0
-        enable_irq(state)
+        try:
+            count = self._count
+            self._count = 0
+        finally:
+            enable_irq(state)
         return count
 
     def _ready(self):
