@@ -44,14 +44,24 @@ class RingbufQueue:
         # (_wi moved) before the store all the same, so a put that does nest in the store, on
         # a port or in a test where disable_irq() blocks nothing, takes the next slot: both
         # items are kept, in the order the puts began.
+        # The store raises for an item the buffer cannot hold (an array): then nothing is
+        # stored or dropped, and interrupts are not left masked.
         state = disable_irq()
-        wi = self._wi
-        self._wi = (wi + 1) % self._size
-        dropped = self._wi == self._ri
-        if dropped:
-            self._ri = (self._ri + 1) % self._size
-        self._q[wi] = item
-        enable_irq(state)
+        try:
+            wi = self._wi
+            ri = self._ri
+            self._wi = (wi + 1) % self._size
+            dropped = self._wi == ri
+            if dropped:
+                self._ri = (ri + 1) % self._size
+            try:
+                self._q[wi] = item
+            except Exception:
+                self._wi = wi
+                self._ri = ri
+                raise
+        finally:
+            enable_irq(state)
         self._flag.set()
         return dropped
 
