@@ -2,7 +2,6 @@
 # small ring, overwriting when it is full, while a task reads it and busy tasks run between
 # yields. Items arrive in order, none twice, and received + overwritten == put.
 import asyncio
-from time import ticks_diff, ticks_ms
 
 import irqkit
 from primitives import RingbufQueue
@@ -34,8 +33,7 @@ async def main():
 
     workers = irqkit.Workers()
     timer = irqkit.Timer(isr)
-    t0 = ticks_ms()
-    while ticks_diff(ticks_ms(), t0) < irqkit.RUN_MS:
+    while timer.running():
         take(await asyncio.wait_for_ms(q.get(), 500))
     n = timer.done()
     await workers.stop()

@@ -42,6 +42,10 @@ class Timer:
         self._t0 = ticks_ms()
         self.timer = irqsim.Timer(freq, callback)
 
+    def running(self):
+        """True until RUN_MS have passed since the timer started."""
+        return ticks_diff(ticks_ms(), self._t0) < RUN_MS
+
     def done(self):
         """Stop it; check it ran >= RUN_MS at >= MIN_RATE; return how many callbacks ran."""
         self.timer.deinit()
