@@ -3,9 +3,12 @@
 #   make firmware [BOARD=PYBV11]   build build/<BOARD>/firmware.{dfu,hex,elf}
 #   make boards                    build the firmware for every board in boards/
 #   make test                      build the test targets and run every test (pytest)
+#   make test-board [PORT=...]     the board suite on a Pyboard (PORT=qemu: on the qemu build)
 #   make deploy [BOARD=PYBV11]     verify the .dfu, then flash it with dfu-util
 #   make info [BOARD=PYBV11]       what is inside the built firmware
 #   make bench                     benchmarks against stock asyncio (not tests)
+#   make package.json              the mip lists for stock firmware, from the manifests
+#   make stock-unix                stock MicroPython (unix port), for the stock-firmware tests
 #
 # MicroPython is an external, pinned dependency: this is the one place its tag is set.
 MPY_TAG := v1.28.0
@@ -40,9 +43,10 @@ define port_build
 		MICROPY_MANIFEST_FWINFO_DIR=$(BUILD_DIR)/$(3)/gen CFLAGS_EXTRA="$(REPRO_CFLAGS)" $(5)
 endef
 
-.PHONY: all firmware boards deploy info test test-targets unix qemu bench tree mpy-cross clean \
+.PHONY: all firmware boards deploy info test test-board test-targets unix qemu stock-unix bench \
+	tree mpy-cross clean \
 	package.json check-board check-tools-firmware check-tools-test check-tools-deploy \
-	check-tools-bench
+	check-tools-bench check-tools-board
 
 all: firmware
 
@@ -51,7 +55,7 @@ check-board:
 		echo "error: unknown BOARD '$(BOARD)'; boards: $(BOARDS)" >&2; false)
 
 # Named, not a pattern rule: make never applies pattern rules to .PHONY targets.
-check-tools-firmware check-tools-test check-tools-deploy check-tools-bench:
+check-tools-firmware check-tools-test check-tools-deploy check-tools-bench check-tools-board:
 	@$(PYTHON) scripts/checktools.py $(@:check-tools-%=%)
 
 tree:
@@ -77,8 +81,19 @@ qemu: check-tools-test mpy-cross
 
 test-targets: unix qemu firmware
 
+# Stock MicroPython for the unix port, nothing of ours in it: the stock-firmware (mip) tests.
+stock-unix: check-tools-test mpy-cross
+	@$(PYTHON) scripts/portmake.py stock-unix -C "$(MPY_DIR)/ports/unix" -j$(JOBS) \
+		BUILD=$(BUILD_DIR)/stock-unix MICROPY_MPYCROSS=$(MPY_CROSS) MICROPY_PY_SSL=0
+
 test: check-tools-test
 	@$(PYTHON) -m pytest tests
+
+# The board suite (tests/board) over the raw REPL: on a Pyboard running this commit's firmware
+# (wire X1 to X2), or with PORT=qemu on the qemu test build, through the same code.
+PORT ?= /dev/ttyACM0
+test-board: check-board check-tools-board $(if $(filter qemu,$(PORT)),qemu)
+	@$(PYTHON) scripts/boardtest.py --port $(PORT) --board $(BOARD) --build $(BUILD_DIR)
 
 info: check-board
 	@$(PYTHON) scripts/fwinfo.py report --board $(BOARD) --build $(BUILD_DIR)/$(BOARD)
@@ -87,7 +102,8 @@ info: check-board
 deploy: check-board check-tools-deploy
 	@$(PYTHON) scripts/deploy.py --board $(BOARD) $(DEPLOY_ARGS) $(BUILD_DIR)/$(BOARD)/firmware.dfu
 
-# package.json (for mip on stock firmware) is made from manifest.py; the tests check it.
+# The mip lists for stock firmware (package.json, fastpoll/primitives/uasyncio.json) are made
+# from the manifests; the tests check them.
 package.json: tree
 	@$(PYTHON) scripts/genpackage.py --mpy-dir "$(MPY_DIR)" $(if $(PACKAGE_CHECK),--check)
 

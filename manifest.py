@@ -4,7 +4,11 @@
 #     add_library("pyb-asyncio", "<this repo>/frozen")
 #     require("primitives", library="pyb-asyncio")
 # opt=1 (the packages' choice): asserts are compiled out, line numbers stay in tracebacks.
-metadata(description="asyncio for hardware: drivers and primitives", version="0.1.0")
+metadata(
+    description="asyncio for hardware: drivers and primitives",
+    version="0.1.0",
+    license="MIT",
+)
 
 add_library("pyb-asyncio", "frozen")
 require("tutorial", library="pyb-asyncio")

@@ -28,6 +28,7 @@ TOOLS = {
     "qemu-system-arm": ("prog", APT + " qemu-system-arm"),
     "dfu-util": ("prog", APT + " dfu-util"),
     "pytest": ("module", PIP + " pytest"),
+    "serial": ("module", PIP + " pyserial"),
     "mpremote": ("prog", PIP + " mpremote"),
     "matplotlib": ("module", PIP + " matplotlib"),
 }
@@ -37,6 +38,7 @@ NEEDS = {
     "test": ["make", "git", "gcc", "pkg-config", "arm-none-eabi-gcc", "newlib",
              "qemu-system-arm", "dfu-util", "pytest"],
     "deploy": ["dfu-util"],
+    "board": ["serial"],
     "bench": ["qemu-system-arm", "matplotlib"],
 }
 

@@ -1,10 +1,9 @@
 """The tutorial's demos of Switch, Pushbutton and Delay_ms: input X1 to GND, stop: X2 to GND.
 
-Each test_*() runs a demo until X2 is grounded or for duration s; selftest() checks the demos
-on the test builds' fake pins."""
+Each test_*() runs a demo until X2 is grounded or for duration s."""
 
 from asyncio import Event
-from typing import Any, Callable, Collection, List, Optional, Sequence
+from typing import Any, List, Optional, Sequence
 
 from primitives._hw import LED, InputPin
 
@@ -33,5 +32,3 @@ def test_btn(
 def test_btncb(pin: Optional[InputPin] = None, duration: Optional[float] = None) -> None: ...
 def btn_event(pin: Optional[InputPin] = None, duration: Optional[float] = None) -> None: ...
 def test_delay(pin: Optional[InputPin] = None, duration: Optional[float] = None) -> None: ...
-def selftest(demos: Optional[Collection[Callable[..., List[Any]]]] = None) -> None:
-    """Check the given demos (functions such as btn_coros; default all) on the fakes."""

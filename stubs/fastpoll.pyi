@@ -36,8 +36,10 @@ class Counter:
 class Bits:
     """await wait() returns once (word & mask) == value (value defaults to mask).
 
-    target: a 4-byte aligned address of a 32-bit word (a register), or a writable buffer
-    whose first item is the word (bytearray: 1 byte, array('H'): 2, array('I'): 4)."""
+    target: a 4-byte aligned address of a 32-bit word in the board's memory map (a status
+    register: it is read every scheduler pass, so reading must have no side effect; else
+    ValueError), or a writable buffer whose first item is the word (bytearray: 1 byte,
+    array('H'): 2, array('I'): 4)."""
 
     def __init__(
         self,

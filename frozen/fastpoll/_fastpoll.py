@@ -3,21 +3,28 @@
 # answers asyncio's poller without running Python. Here each registered object costs a Python
 # ioctl() call on every scheduler pass; the API and its errors are the C module's.
 import io
+import sys
+from array import array
 
-from machine import disable_irq, enable_irq
+from micropython import const
 
-_POLL = 3  # MP_STREAM_POLL
-_POLL_ERR = 8  # MP_STREAM_POLL_ERR
+try:
+    from machine import disable_irq, enable_irq
+except ImportError:
+    # No machine.disable_irq (stock unix): no IRQ handler runs Python there, so nothing can
+    # land inside add()'s or take()'s read-modify-write; there is nothing to mask.
+    disable_irq, enable_irq = (lambda: 0), (lambda state: None)
+
+_POLL = const(3)  # MP_STREAM_POLL
+_POLL_ERR = const(8)  # MP_STREAM_POLL_ERR
 
 
+# Each type's ioctl() answers the poller on every scheduler pass for every waiting object, so
+# it tests its state inline: a method call there would double the cost of a pass. Any other
+# request gets -1: not a file, no fd.
 class _Pollable(io.IOBase):
     def __init__(self, priority):
         self.priority = bool(priority)
-
-    def ioctl(self, req, flags):
-        if req == _POLL:
-            return flags if self._ready() else 0
-        return -1  # not a file: no fd, no other requests
 
 
 class Flag(_Pollable):
@@ -34,7 +41,8 @@ class Flag(_Pollable):
     def is_set(self):
         return self._state
 
-    _ready = is_set
+    def ioctl(self, req, flags):
+        return (flags if self._state else 0) if req == _POLL else -1
 
 
 class Counter(_Pollable):
@@ -49,9 +57,12 @@ class Counter(_Pollable):
             raise TypeError("n must be an int")
         if n < 0:
             raise ValueError("n must be >= 0")
-        # Whatever raises in a critical section (an unbound call's bad self) must not leave
-        # interrupts masked, which on a Pyboard stops SysTick and asyncio with it; try costs
-        # no allocation. The sum saturates without ever making a long int (heap locked in an IRQ).
+        if n > sys.maxsize:  # as the C module's mp_obj_get_int()
+            raise OverflowError("overflow converting long int to machine word")
+        # Compared, not summed: MAX + n is no small int on a 32-bit port, and making a big
+        # one would allocate, which a hard IRQ cannot. Whatever raises in the critical section
+        # (an unbound call's bad self) must not leave interrupts masked, which on a Pyboard
+        # stops SysTick and asyncio with it; try costs no allocation.
         state = disable_irq()
         try:
             count = self._count
@@ -71,8 +82,36 @@ class Counter(_Pollable):
             enable_irq(state)
         return count
 
-    def _ready(self):
-        return self._count != 0
+    def ioctl(self, req, flags):
+        return (flags if self._count else 0) if req == _POLL else -1
+
+
+# Where a Bits may read a word: [start, end) regions of the board's chip that read without a
+# bus fault, as in the C module, which chooses at compile time; here the chip's name in
+# sys.implementation._machine chooses. Other boards: no map, no check.
+_PPB = ((0xE0000000, 0xE0003000), (0xE000E000, 0xE000F000))  # Cortex-M debug, SysTick, NVIC, SCB
+_MAPS = {
+    "STM32F405": ((0, 0x100000), (0x08000000, 0x08100000), (0x10000000, 0x10010000),
+                  (0x1FFF0000, 0x1FFF7A10), (0x1FFFC000, 0x1FFFC010), (0x20000000, 0x20020000),
+                  (0x40000000, 0x40007800), (0x40010000, 0x40014C00), (0x40020000, 0x40022400),
+                  (0x40023000, 0x40023400), (0x40023800, 0x40025000), (0x40026000, 0x40026800),
+                  (0x40040000, 0x40080000), (0x50000000, 0x50040000), (0x50060800, 0x50060C00),
+                  (0xA0000000, 0xA0001000), (0xE0042000, 0xE0042400)) + _PPB,
+    "STM32F411": ((0, 0x80000), (0x08000000, 0x08080000), (0x1FFF0000, 0x1FFF7A10),
+                  (0x1FFFC000, 0x1FFFC010), (0x20000000, 0x20020000), (0x40000000, 0x40007400),
+                  (0x40010000, 0x40015400), (0x40020000, 0x40021400), (0x40021C00, 0x40022000),
+                  (0x40023000, 0x40023400), (0x40023800, 0x40024000), (0x40026000, 0x40026800),
+                  (0x50000000, 0x50040000), (0xE0042000, 0xE0042400)) + _PPB,
+    "mps2-an38": ((0, 0x400000), (0x20000000, 0x20400000), (0x21000000, 0x22000000),
+                  (0x40000000, 0x40030000)) + _PPB,
+}
+
+
+def _readable(addr):
+    for chip, regions in _MAPS.items():
+        if chip in sys.implementation._machine:
+            return any(start <= addr <= end - 4 for start, end in regions)
+    return True
 
 
 def _word_arg(x, width, name):
@@ -91,6 +130,8 @@ class Bits(_Pollable):
                 raise ValueError("address must be > 0")
             if target & 3:
                 raise ValueError("address must be 4-byte aligned")
+            if not _readable(target):
+                raise ValueError("address is not memory or a peripheral of this board")
             import uctypes
 
             # A one-field struct over the register: reading it reads the word in place.
@@ -104,11 +145,14 @@ class Bits(_Pollable):
             if not len(view):
                 raise ValueError("buffer is empty")
             try:
-                view[0] = view[0]  # writable, as the C module requires
+                view[:0] = view[:0]  # writable, as the C module requires; writes nothing
             except TypeError:
                 raise TypeError("target must be an address or a writable buffer")
             width = len(bytes(view[:1]))
-            if not isinstance(view[0], int):
+            # An array says its typecode in its repr. Python cannot read a memoryview's, so
+            # one over half floats ('e', whose items read as 0) is taken for integers here.
+            float_array = isinstance(target, array) and repr(target[:0])[7] in "efd"
+            if float_array or not isinstance(view[0], int):
                 raise ValueError("buffer items must be integers")
             if width not in (1, 2, 4):
                 raise ValueError("buffer items must be 1, 2 or 4 bytes")
@@ -131,9 +175,10 @@ class Bits(_Pollable):
         return word & self._mask == self._value
 
     def ioctl(self, req, flags):
-        if req == _POLL:
-            try:
-                return flags if self.ready() else 0
-            except ValueError:
-                return _POLL_ERR  # wake the waiter, whose ready() then raises
-        return -1
+        if req != _POLL:
+            return -1
+        try:
+            word = self._mem.word if self._index is None else self._mem[self._index]
+        except IndexError:
+            return _POLL_ERR  # the buffer shrank: wake the waiter, whose ready() then raises
+        return flags if word & self._mask == self._value else 0

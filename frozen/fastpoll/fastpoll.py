@@ -11,7 +11,8 @@
 # Bits(target, mask, value=None, *, priority=False)
 #                             await wait() returns once (word & mask) == value (value
 #                             defaults to mask). target: a 4-byte aligned address of a 32-bit
-#                             word (a peripheral register), or a buffer whose first item is the
+#                             word in the board's memory map (a status register: reading it
+#                             must have no side effect), or a buffer whose first item is the
 #                             word (bytearray: 1 byte, array('H'): 2, array('I'): 4).
 #
 # One waiter per object: a second task calling wait() while one waits raises RuntimeError (a
@@ -23,12 +24,13 @@
 from asyncio import core
 from time import ticks_add, ticks_diff, ticks_ms
 
+import _asyncio_internals as internals
 import _fastpoll
 
 
 def _queue(obj):
     q = core._io_queue
-    if id(obj) in q.map:
+    if internals.difference is None and id(obj) in q.map:
         raise RuntimeError("another task is waiting on this object")
     if obj.priority:
         q.queue_urgent(obj)
@@ -56,7 +58,7 @@ class Bits(_fastpoll.Bits):
             yield _queue(self)
 
 
-class IOQueue(core.IOQueue):
+class IOQueue(internals.IOQueue):
     """asyncio's IO queue that can wake a task ahead of the run queue.
 
     While no priority object is waited on, the stock wait_io_event runs: scheduler passes
@@ -121,4 +123,18 @@ def _install():
         core._io_queue = q
 
 
-_install()
+def _refuse_priority(cls):
+    # asyncio differs (see _asyncio_internals): priority=True fails where it is asked for.
+    def __init__(self, *args, priority=False, **kwargs):
+        if priority:
+            internals.require("fastpoll priority=True")
+        super(cls, self).__init__(*args, **kwargs)
+
+    cls.__init__ = __init__
+
+
+if internals.difference is None:
+    _install()
+else:
+    for _cls in (Flag, Counter, Bits):
+        _refuse_priority(_cls)

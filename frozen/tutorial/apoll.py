@@ -3,7 +3,7 @@
 import asyncio
 from time import ticks_diff, ticks_ms
 
-from primitives import launch
+from primitives import _end, launch
 
 
 def _median(a, b, c):
@@ -49,7 +49,7 @@ class Accelerometer:
             launch(self._funcs[i], self._args[i])
 
     async def _run(self):
-        while True:
+        while self._task is not None:  # None: a callback ran deinit()
             await asyncio.sleep_ms(self.period_ms)
             new = self._read()
             a, b = self._recent
@@ -76,7 +76,11 @@ class Accelerometer:
         return self._moving
 
     def deinit(self):
-        self._task.cancel()
+        """End the polling task. A callback may call it; a second call does nothing."""
+        task = self._task
+        if task is not None:
+            self._task = None
+            _end(task)
 
 
 def run(duration=20, accel=None):

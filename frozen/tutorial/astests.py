@@ -2,8 +2,8 @@
 #
 # Wire a switch or button from X1 to GND (or pass pin=pyb.Switch() for the USR button to the
 # Pushbutton demos) and watch the LEDs: red 1, green 2, yellow 3, blue 4. A demo ends when X2
-# is grounded, or after duration seconds if given. selftest() plays each demo through the test
-# builds' fake pins and checks the LEDs.
+# is grounded, or after duration seconds if given. The tests play each demo through the test
+# builds' fake pins (tests/mpy/aswitch_astests*.py).
 import asyncio
 from time import ticks_diff, ticks_ms
 
@@ -131,49 +131,3 @@ def btn_event(pin=None, duration=None):
 def test_delay(pin=None, duration=None):
     _run("Delay_ms: each press lights blue until 1 s after the last press.", delay, pin, duration)
 
-
-# The self-checking variant: fakes only (it drives X1 by writing the level of an input pin).
-# Each step: (level of X1, ms to wait, expected (red, green, yellow, blue) toggles or None).
-_CHECKS = (
-    (sw_coros, (), ((0, 100, None), (1, 1300, (2, 2, 0, 0)))),
-    (sw_callbacks, (), ((0, 100, None), (1, 100, None), (0, 100, None), (1, 100, (2, 2, 0, 0)))),
-    (btn_coros, (), ((0, 100, None), (1, 1300, (2, 2, 0, 0)))),
-    (btn_coros, (True,), ((0, 100, None), (1, 200, (1, 0, 0, 0)), (1, 1300, (2, 2, 0, 0)))),
-    (btn_callbacks, (), (
-        (0, 100, None), (1, 600, (1, 1, 0, 0)),  # click
-        (0, 100, None), (1, 100, None), (0, 100, None), (1, 600, (3, 3, 1, 0)),  # double
-        (0, 1300, (4, 3, 1, 1)), (1, 200, (4, 4, 1, 1)),  # long press
-    )),
-    (btn_events, (), ((0, 100, None), (1, 800, (2, 2, 0, 0)))),
-    (delay, (), ((0, 100, None), (1, 500, None), (0, 100, None), (1, 500, (0, 0, 0, 1)),
-                 (1, 700, (0, 0, 0, 2)))),
-)
-
-
-async def _selftest(demos):
-    pin = Pin("X1", Pin.IN, Pin.PULL_UP)
-    leds = [LED(n) for n in range(1, 5)]
-    for demo, args, steps in _CHECKS:
-        if demos is not None and demo not in demos:
-            continue
-        for led in leds:
-            led.off()
-            led.reset_toggles()
-        things = demo(pin, leds, *args)
-        await asyncio.sleep_ms(100)  # its tasks start, as before any human could press
-        for level, ms, expect in steps:
-            pin(level)
-            await asyncio.sleep_ms(ms)
-            if expect is not None:
-                got = tuple(led.toggles for led in leds)
-                # Not assert: frozen with opt=1, asserts are compiled out.
-                if got != expect:
-                    raise AssertionError((demo.__name__, args, got, expect))
-        _stop(things, leds)
-        await asyncio.sleep_ms(100)  # what the demo started winds down
-
-
-def selftest(demos=None):
-    """Check the given demos (functions such as btn_coros; default all) on the fakes."""
-    asyncio.run(_selftest(demos))
-    print("astests: all demos behaved")

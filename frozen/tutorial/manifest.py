@@ -1,6 +1,7 @@
 metadata(
     description="The modules of the tutorial 'Application of uasyncio to hardware interfaces'",
     version="0.1.0",
+    license="MIT",
 )
 
 require("primitives", library="pyb-asyncio")
@@ -13,6 +14,7 @@ module("aswitch.py", opt=1)
 module("apoll.py", opt=1)
 module("aledflash.py", opt=1)
 module("astests.py", opt=1)
+module("auart.py", opt=1)
 # Synchronisation, thin over primitives, and its demos; opt=0 keeps the asserts with which
 # the demos check their own results.
 module("asyn.py", opt=1)

@@ -1,6 +1,7 @@
 metadata(
     description="uasyncio: asyncio plus the tutorial-era event loop API and uasyncio.queues",
     version="0.1.0",
+    license="MIT",
 )
 
 require("primitives", library="pyb-asyncio")

@@ -237,6 +237,83 @@ static MP_DEFINE_CONST_OBJ_TYPE(
 /******************************************************************************/
 // Bits
 
+// A Bits at an address reads that word on every scheduler pass: meant for status registers,
+// whose reading must have no side effect. An address outside the chip's memory and peripherals
+// would fault at the first poll, far from the line that made the Bits, so construction checks it
+// against the memory map of the chip the firmware is built for: [start, end) regions that read
+// without a bus fault. Unix has no map (its addresses are a process's) and no check.
+typedef struct _fastpoll_region_t {
+    uint32_t start;
+    uint32_t end;
+} fastpoll_region_t;
+
+#if defined(STM32F405xx) || defined(STM32F411xE)
+// The Pyboards' STM32F405 (RM0090) and the Pyboard Lite's STM32F411 (RM0383). APB bridges read
+// a reserved slot as 0, so an APB bus is one region; on AHB only the blocks present are listed.
+static const fastpoll_region_t fastpoll_readable[] = {
+    #if defined(STM32F405xx)
+    {0x00000000, 0x00100000}, // flash, aliased at 0 (1 MiB)
+    {0x08000000, 0x08100000}, // flash
+    {0x10000000, 0x10010000}, // CCM data RAM (64 KiB)
+    #else
+    {0x00000000, 0x00080000}, // flash, aliased at 0 (512 KiB)
+    {0x08000000, 0x08080000}, // flash
+    #endif
+    {0x1fff0000, 0x1fff7a10}, // system memory and OTP
+    {0x1fffc000, 0x1fffc010}, // option bytes
+    {0x20000000, 0x20020000}, // SRAM (128 KiB)
+    #if defined(STM32F405xx)
+    {0x40000000, 0x40007800}, // APB1: TIM2 .. DAC
+    {0x40010000, 0x40014c00}, // APB2: TIM1 .. TIM11
+    {0x40020000, 0x40022400}, // AHB1: GPIOA .. GPIOI
+    {0x40023000, 0x40023400}, // CRC
+    {0x40023800, 0x40025000}, // RCC, flash interface, backup SRAM
+    {0x40026000, 0x40026800}, // DMA1, DMA2
+    {0x40040000, 0x40080000}, // USB OTG HS
+    {0x50000000, 0x50040000}, // AHB2: USB OTG FS
+    {0x50060800, 0x50060c00}, // RNG
+    {0xa0000000, 0xa0001000}, // FSMC control registers
+    #else
+    {0x40000000, 0x40007400}, // APB1: TIM2 .. PWR
+    {0x40010000, 0x40015400}, // APB2: TIM1 .. SPI5
+    {0x40020000, 0x40021400}, // AHB1: GPIOA .. GPIOE
+    {0x40021c00, 0x40022000}, // GPIOH
+    {0x40023000, 0x40023400}, // CRC
+    {0x40023800, 0x40024000}, // RCC, flash interface
+    {0x40026000, 0x40026800}, // DMA1, DMA2
+    {0x50000000, 0x50040000}, // AHB2: USB OTG FS
+    #endif
+    {0xe0000000, 0xe0003000}, // Cortex-M4 ITM, DWT, FPB
+    {0xe000e000, 0xe000f000}, // System control space: SysTick, NVIC, SCB, MPU, FPU
+    {0xe0042000, 0xe0042400}, // DBGMCU
+};
+#elif defined(QEMU_SOC_MPS2)
+// The qemu test build's machine, an MPS2 board as in Arm's AN385/AN386 application notes.
+static const fastpoll_region_t fastpoll_readable[] = {
+    {0x00000000, 0x00400000}, // ZBT SSRAM1 (4 MiB, code)
+    {0x20000000, 0x20400000}, // ZBT SSRAM2 and 3 (4 MiB, data)
+    {0x21000000, 0x22000000}, // PSRAM (16 MiB)
+    {0x40000000, 0x40030000}, // APB peripherals, AHB GPIO, FPGA system registers
+    {0xe0000000, 0xe0003000}, // Cortex-M ITM, DWT, FPB
+    {0xe000e000, 0xe000f000}, // System control space
+};
+#endif
+
+// True when the 32-bit word at addr reads without a fault on this chip (always, with no map).
+static bool fastpoll_bits_readable(uintptr_t addr) {
+    #if defined(STM32F405xx) || defined(STM32F411xE) || defined(QEMU_SOC_MPS2)
+    for (size_t i = 0; i < MP_ARRAY_SIZE(fastpoll_readable); ++i) {
+        if (addr >= fastpoll_readable[i].start && addr <= fastpoll_readable[i].end - 4) {
+            return true;
+        }
+    }
+    return false;
+    #else
+    (void)addr;
+    return true;
+    #endif
+}
+
 // A mask or value: an int that fits the word.
 static uint32_t fastpoll_bits_get_word_arg(mp_obj_t arg, size_t width, qstr name) {
     if (!mp_obj_is_int(arg)) {
@@ -250,9 +327,10 @@ static uint32_t fastpoll_bits_get_word_arg(mp_obj_t arg, size_t width, qstr name
 }
 
 // Bits(target, mask, value=None, *, priority=False) -> ready when (word & mask) == value.
-// target is an address (a 32-bit word, 4-byte aligned, e.g. a peripheral register) or a
-// writable buffer, whose first item is the word (bytearray: 1 byte,
-// array('H'): 2 bytes, array('I'): 4 bytes). value defaults to mask: all mask bits set.
+// target is an address (a 32-bit word, 4-byte aligned, in the board's memory map: a status
+// register, whose reading must have no side effect) or a writable buffer, whose first item is
+// the word (bytearray: 1 byte, array('H'): 2 bytes, array('I'): 4 bytes). value defaults to
+// mask: all mask bits set.
 static mp_obj_t fastpoll_bits_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
     static const mp_arg_t allowed[] = {
         { MP_QSTR_target, MP_ARG_REQUIRED | MP_ARG_OBJ, {.u_obj = MP_OBJ_NULL} },
@@ -276,6 +354,9 @@ static mp_obj_t fastpoll_bits_make_new(const mp_obj_type_t *type, size_t n_args,
         if (a % width != 0) {
             mp_raise_ValueError(MP_ERROR_TEXT("address must be 4-byte aligned"));
         }
+        if (!fastpoll_bits_readable(a)) {
+            mp_raise_ValueError(MP_ERROR_TEXT("address is not memory or a peripheral of this board"));
+        }
         addr = (const volatile void *)a;
     } else {
         mp_buffer_info_t bufinfo;
@@ -284,7 +365,7 @@ static mp_obj_t fastpoll_bits_make_new(const mp_obj_type_t *type, size_t n_args,
             mp_raise_TypeError(MP_ERROR_TEXT("target must be an address or a writable buffer"));
         }
         char typecode = bufinfo.typecode;
-        if (typecode == 'f' || typecode == 'd') {
+        if (typecode == 'e' || typecode == 'f' || typecode == 'd') {
             mp_raise_ValueError(MP_ERROR_TEXT("buffer items must be integers"));
         }
         width = mp_binary_get_size('@', typecode, NULL);

@@ -2,3 +2,4 @@
 module("machine.py", opt=0)
 module("pyb.py", opt=0)
 module("testkit.py", opt=0)
+module("fakeboard.py", opt=0)

@@ -2,6 +2,12 @@
 # cannot import a file beside it).
 import asyncio
 
+# PYBV11 pins for tests that need many: LINE_PINS[n] is on EXTI line n, so any of them can have
+# an IRQ at the same time; OTHER_PINS share lines with them (use them polled, or alone).
+LINE_PINS = ("X1", "X2", "X3", "X4", "X5", "X6", "X7", "X8",
+             "Y3", "Y4", "Y9", "Y10", "Y5", "Y6", "Y7", "Y8")
+OTHER_PINS = ("Y11", "Y12", "X11", "X12", "X9", "X10", "Y1", "Y2")
+
 
 async def finish(tasks):
     """Await every task, taking a cancellation as an ending."""
@@ -28,3 +34,26 @@ async def times_out(aw, ms=20):
     except asyncio.TimeoutError:
         return
     raise AssertionError("no timeout")
+
+
+async def play_demo(demo, args, steps, pin, leds):
+    """Play one astests demo on pin: steps are (level of pin, ms to wait, expected LED toggles
+    (red, green, yellow, blue) since the start, or None)."""
+    import fakeboard
+
+    for led in leds:
+        led.off()
+    fakeboard.reset_toggles()
+    things = demo(pin, leds, *args)
+    await asyncio.sleep_ms(100)  # its tasks start, as before any human could press
+    for level, ms, expect in steps:
+        pin(level)
+        await asyncio.sleep_ms(ms)
+        if expect is not None:
+            got = fakeboard.toggles()
+            assert got == expect, (demo.__name__, args, got, expect)
+    for t in things:
+        (t.deinit if hasattr(t, "deinit") else t.cancel)()
+    for led in leds:
+        led.off()
+    await asyncio.sleep_ms(100)  # what the demo started winds down

@@ -14,6 +14,8 @@ FALLBACK = os.path.join(ROOT, "frozen", "fastpoll", "_fastpoll.py")
 MPY_TESTS = os.path.join(ROOT, "tests", "mpy")
 SCRIPTS = sorted(n for n in os.listdir(MPY_TESTS)
                  if n.endswith(".py") and (n.startswith("fastpoll_") or n == "io_demo.py"))
+QEMU_SCRIPTS = sorted(n for n in os.listdir(MPY_TESTS)
+                      if n.startswith("qemu_fastpoll_") and n.endswith(".py"))
 
 # MicroPython cannot make a module object at run time; a class serves as the namespace.
 PRELUDE = """import sys
@@ -37,6 +39,15 @@ def test_scripts_found():
 @pytest.mark.parametrize("target", ["unix", "qemu"])
 @pytest.mark.parametrize("name", SCRIPTS)
 def test_fallback(targets, target, name, tmp_path):
+    check(targets, target, name, tmp_path)
+
+
+@pytest.mark.parametrize("name", QEMU_SCRIPTS)
+def test_fallback_qemu(targets, name, tmp_path):
+    check(targets, "qemu", name, tmp_path)
+
+
+def check(targets, target, name, tmp_path):
     with open(FALLBACK) as f:
         prelude = PRELUDE.format(source=f.read())
     with open(os.path.join(MPY_TESTS, name)) as f:

@@ -25,7 +25,7 @@ PAIRS = [
                  "lock", "pushbutton", "queue", "ringbuf_queue", "semaphore", "switch")
 ] + [
     ("frozen/tutorial/%s.py" % name, "%s.pyi" % name)
-    for name in ("aledflash", "apoll", "aqtest", "astests", "aswitch", "asyn", "asyntest",
+    for name in ("aledflash", "apoll", "aqtest", "astests", "auart", "aswitch", "asyn", "asyntest",
                  "awaitable", "chain", "event_test", "roundrobin")
 ]
 
@@ -39,6 +39,7 @@ LAZY_TABLES = {
 # Frozen modules that are no one's public API.
 INTERNAL = {
     "frozen/fastpoll/_fastpoll.py",  # the C module's stand-in; fastpoll's classes extend it
+    "frozen/fastpoll/_asyncio_internals.py",  # the check of asyncio's private parts
     "frozen/primitives/primitives/edges.py",  # Switch's and Pushbutton's edge task
     "frozen/primitives/primitives/waiters.py",  # the waiting room of Semaphore, Queue, ...
 }

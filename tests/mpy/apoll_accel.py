@@ -57,6 +57,31 @@ async def driver():
     acc.deinit()
 
 
+async def deinit_from_callback():
+    # "Stop on the first move": deinit() from the driver's own callback ends its task.
+    errors = []
+    asyncio.get_event_loop().set_exception_handler(lambda loop, context: errors.append(context))
+    hw = pyb.Accel()
+    hw.set_xyz(0, 0, 21)
+    acc = apoll.Accelerometer(hw)
+    acc.period_ms = 20
+    moves = []
+
+    def stop():
+        moves.append(acc.vector())
+        acc.deinit()
+        acc.deinit()  # a second call does nothing
+
+    acc.moved_func(stop)
+    hw.set_xyz(20, 0, 21)
+    await asyncio.sleep_ms(200)
+    hw.set_xyz(-20, 0, 21)  # a move no task is left to see
+    await asyncio.sleep_ms(200)
+    assert moves == [(20, 0, 21)] and not errors, (moves, errors)
+    acc.deinit()
+    asyncio.get_event_loop().set_exception_handler(None)
+
+
 def script(k):
     if k == 5:
         return (40, 40, 40)  # a wild sample: no move
@@ -66,6 +91,7 @@ def script(k):
 
 
 asyncio.run(driver())
+asyncio.run(deinit_from_callback())
 # Moved once at about 1 s; still reports every 2 s after: one, at about 3 s.
 moves, stills = apoll.run(4.5, Scripted(script))
 assert (moves, stills) == (1, 1), (moves, stills)

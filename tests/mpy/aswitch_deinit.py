@@ -6,7 +6,9 @@
 import asyncio
 
 from aswitch import Pushbutton, Switch
+from fakeboard import irq_of
 from machine import Pin
+from testkit import LINE_PINS, OTHER_PINS
 
 HOLD = 250  # ms: 5 debounce periods, so a busy host still sees every level
 seen = []  # what fired after a driver had quit: should stay empty
@@ -40,7 +42,7 @@ async def case(make, set_quit, play, coro, irq, name):
     await asyncio.sleep_ms(20)  # cancelled tasks run before this sleep ends
     where = (name, coro, irq)
     assert all(t.done() for t in tasks), where
-    assert pin._line.handler is None, where
+    assert irq_of(pin) is None, where
     drv.deinit()
 
     # Later presses: no callback, no event.
@@ -91,12 +93,12 @@ CASES = (
 
 async def main():
     runs = []
-    n = 0
+    # A pin each; those with an IRQ each on its own EXTI line.
+    pins = {True: list(LINE_PINS[:12]), False: list(OTHER_PINS + LINE_PINS[12:])}
     for make, set_quit, play in CASES:
         for coro in (False, True):
             for irq in (False, True):
-                runs.append(case(make, set_quit, play, coro, irq, "Q%d" % n))
-                n += 1
+                runs.append(case(make, set_quit, play, coro, irq, pins[irq].pop(0)))
     await asyncio.gather(*runs)
     assert seen == [], seen
 

@@ -5,6 +5,7 @@
 # wait for that, and sleep only to give a wrong extra callback time to show.
 import asyncio
 
+from fakeboard import irq_of
 from machine import Pin
 from primitives import Encoder
 from testkit import raises
@@ -134,13 +135,21 @@ async def main():
         turn(1)
         await settle(enc, 20)  # a cancelled task runs before this sleep ends
         assert task.done() and enc.value() == 1
-        assert X._line.handler is None and Y._line.handler is None
+        assert irq_of(X) is None and irq_of(Y) is None
         turn(4)
         await quiet(enc)
         assert enc.value() == 1
         enc.deinit()
 
     raises(ValueError, Encoder, X, Y, v=9, vmax=5)
+
+    # X1 (A0) and Y11 (B0) share EXTI line 0: the Pyboard refuses the second IRQ, and the
+    # encoder leaves no IRQ behind on the first.
+    x1, y11 = Pin("X1", Pin.IN), Pin("Y11", Pin.IN)
+    raises(OSError, Encoder, x1, y11)
+    assert irq_of(x1) is None
+    y11.irq(lambda p: None)
+    y11.irq(None)
 
 
 asyncio.run(main())

@@ -1,6 +1,7 @@
 # fastpoll.Bits: a task waits until (word & mask) == value in a buffer or at an address.
 import array
 import asyncio
+import sys
 from asyncio import core
 
 import fastpoll
@@ -64,10 +65,19 @@ BAD = (
     ((None, 1), TypeError),
     ((bytearray(0), 1), ValueError),
     ((array.array("f", [0]), 1), ValueError),
+    ((array.array("e", [0]), 1), ValueError),  # half floats: 2 bytes, but not integers
     ((reg,), TypeError),
 )
 for args, exc in BAD:
     raises(exc, fastpoll.Bits, *args)
+
+# An address that is not memory or a peripheral of the board fails where the Bits is made, not
+# with a fault at its first poll. A Cortex-M's CPUID register reads 0x41 (Arm) in its top byte.
+# Unix has no memory map to check against.
+if sys.platform != "linux":
+    raises(ValueError, fastpoll.Bits, 0x60000000, 1)
+    raises(ValueError, fastpoll.Bits, 0x20400000, 1)
+    assert fastpoll.Bits(0xE000ED00, 0xFF000000, 0x41000000).ready()
 
 status = bytearray(1)
 ready = fastpoll.Bits(status, 0x80)

@@ -29,7 +29,11 @@ class Encoder:
         self._changed = asyncio.Event()
         trig = pin_x.IRQ_RISING | pin_x.IRQ_FALLING
         pin_x.irq(self._x_cb, trig, hard=True)
-        pin_y.irq(self._y_cb, trig, hard=True)
+        try:
+            pin_y.irq(self._y_cb, trig, hard=True)
+        except Exception:
+            pin_x.irq(None)  # Y refused (its EXTI line is taken): no IRQ left on X either
+            raise
         self._task = asyncio.create_task(self._run(v, div, vmin, vmax, mod, callback, args))
 
     # Hard IRQ handlers. They allocate nothing: the count stays a small int and Flag.set()

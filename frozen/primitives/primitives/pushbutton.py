@@ -33,9 +33,11 @@ class Pushbutton:
         self._dblpend = False  # a first click waits to see if a second makes it a double
         self._dblran = False  # this press was the second click of a double
         self._longran = False  # the long press fired during this press
+        # The IRQ first: if the pin refuses it (no irq(), its EXTI line taken), nothing is left
+        # running.
+        self._flag = irq_flag(pin) if irq else None
         self._ld = Delay_ms(self._long)
         self._dd = Delay_ms(self._ddto)
-        self._flag = irq_flag(pin) if irq else None
         self._task = asyncio.create_task(watch(self, self._flag))
 
     # Each *_func(func, args) runs func(*args), a function or a coroutine; None: nothing.

@@ -3,7 +3,12 @@
 # reads it, with get() or `async for`.
 import asyncio
 
-from machine import disable_irq, enable_irq
+try:
+    from machine import disable_irq, enable_irq
+except ImportError:
+    # No machine.disable_irq (stock unix): no IRQ handler runs Python there, so no put_nowait()
+    # can land inside a task's; there is nothing to mask.
+    disable_irq, enable_irq = (lambda: 0), (lambda state: None)
 
 from primitives.waiters import Waiters
 

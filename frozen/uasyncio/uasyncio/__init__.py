@@ -11,6 +11,8 @@ import asyncio
 from asyncio import core
 from time import ticks_add, ticks_diff, ticks_ms
 
+import _asyncio_internals as internals
+
 
 def __getattr__(attr):
     return getattr(asyncio, attr)
@@ -107,9 +109,11 @@ class Loop(asyncio.Loop):
 
 # runq_len and waitq_len sized the queues of the tutorial's uasyncio; asyncio needs neither.
 def get_event_loop(runq_len=0, waitq_len=0):
+    internals.require("uasyncio's tutorial event loop")
     return Loop
 
 
 def new_event_loop():
+    internals.require("uasyncio's tutorial event loop")
     asyncio.new_event_loop()
     return Loop

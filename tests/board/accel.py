@@ -1,0 +1,9 @@
+# The accelerometer answers, in range: 6-bit signed samples, and sums of four when filtered.
+import pyb
+
+acc = pyb.Accel()
+for _ in range(10):
+    for v in (acc.x(), acc.y(), acc.z()):
+        assert -32 <= v <= 31, v
+    for v in acc.filtered_xyz():
+        assert -128 <= v <= 124, v
