@@ -22,8 +22,9 @@ import pytest
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
 LISTS = ("package.json", "fastpoll.json", "primitives.json", "uasyncio.json")
-# Installed, but they import pyb or machine.Pin at the top: they need a Pyboard, not unix.
-NEEDS_PYBOARD = {"aledflash", "astests"}
+# Installed, but they import pyb, machine.Pin or machine.UART at the top: they need a Pyboard,
+# not unix.
+NEEDS_PYBOARD = {"aledflash", "astests", "auart"}
 
 
 def make(*args):
