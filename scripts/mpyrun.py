@@ -4,7 +4,7 @@ Targets: the unix test build (a program) and the qemu test build (a Cortex-M fir
 by qemu-system-arm, driven through its raw REPL on the emulated UART).
 
     mpyrun.py --unix build/test-unix/micropython script.py
-    mpyrun.py --qemu build/test-qemu/firmware.elf [--icount 3] script.py
+    mpyrun.py --qemu build/test-qemu/firmware.elf [--icount 3] [--singlestep] script.py
 
 Exit status 0 when the script ran to its end, 1 when it raised (the traceback is printed).
 """
@@ -51,11 +51,15 @@ def run_unix(binary, script, timeout=120, args=()):
     return Result(True, out, err)
 
 
-def qemu_command(elf, icount=None):
+def qemu_command(elf, icount=None, singlestep=False):
     cmd = ["qemu-system-arm", "-machine", QEMU_MACHINE, "-nographic", "-monitor", "none",
            "-semihosting", "-serial", "stdio", "-kernel", elf]
     if icount is not None:
         cmd += ["-icount", "shift={}".format(icount)]
+    if singlestep:
+        # One instruction per translated block: interrupts (delivered between blocks) can
+        # then land between any two instructions, as on the hardware. Several times slower.
+        cmd += ["-singlestep"]
     return cmd
 
 
@@ -88,9 +92,9 @@ class _Serial:
         return data
 
 
-def run_qemu(elf, script_text, timeout=120, icount=None):
+def run_qemu(elf, script_text, timeout=120, icount=None, singlestep=False):
     """Run script_text (source) on the qemu build through its raw REPL."""
-    proc = subprocess.Popen(qemu_command(elf, icount), stdin=subprocess.PIPE,
+    proc = subprocess.Popen(qemu_command(elf, icount, singlestep), stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     serial = _Serial(proc)
     deadline = time.monotonic() + timeout
@@ -130,6 +134,8 @@ def main():
     target.add_argument("--unix", metavar="BINARY")
     target.add_argument("--qemu", metavar="ELF")
     parser.add_argument("--icount", type=int, help="qemu: instruction-counted time, shift=N")
+    parser.add_argument("--singlestep", action="store_true",
+                        help="qemu: interrupts may land between any two instructions")
     parser.add_argument("--timeout", type=float, default=120)
     parser.add_argument("script")
     args = parser.parse_args()
@@ -142,7 +148,7 @@ def main():
         result = run_unix(args.unix, args.script, args.timeout)
     else:
         with open(args.script) as f:
-            result = run_qemu(args.qemu, f.read(), args.timeout, args.icount)
+            result = run_qemu(args.qemu, f.read(), args.timeout, args.icount, args.singlestep)
     sys.stdout.write(result.output)
     sys.stderr.write(result.error)
     return 0 if result.ok else 1

@@ -11,8 +11,9 @@ sys.path.insert(0, os.path.join(ROOT, "scripts"))
 
 BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
 
-# Only host-side pytest files are collected; tests/mpy and tests/board hold MicroPython scripts.
-collect_ignore_glob = ["mpy/*", "fakes/*", "targets/*", "board/*"]
+# Only host-side pytest files are collected; tests/mpy, tests/mpy_qemu and tests/board hold
+# MicroPython scripts.
+collect_ignore_glob = ["mpy/*", "mpy_qemu/*", "fakes/*", "targets/*", "board/*"]
 
 
 def make(*args):

@@ -160,11 +160,15 @@ class Counter(_Pollable):
         if n > sys.maxsize:  # as the C module's mp_obj_get_int()
             raise OverflowError("overflow converting long int to machine word")
         # Compared, not summed: MAX + n is no small int on a 32-bit port, and making a big
-        # one would allocate, which a hard IRQ cannot.
+        # one would allocate, which a hard IRQ cannot. Whatever raises in the critical section
+        # (an unbound call's bad self) must not leave interrupts masked, which on a Pyboard
+        # stops SysTick and asyncio with it; try costs no allocation.
         state = disable_irq()
-        count = self._count
-        self._count = Counter.MAX if n >= Counter.MAX - count else count + n
-        enable_irq(state)
+        try:
+            count = self._count
+            self._count = Counter.MAX if n >= Counter.MAX - count else count + n
+        finally:
+            enable_irq(state)
         self._signal()
 
     def value(self):
@@ -172,9 +176,11 @@ class Counter(_Pollable):
 
     def take(self):
         state = disable_irq()
-        count = self._count
-        self._count = 0
-        enable_irq(state)
+        try:
+            count = self._count
+            self._count = 0
+        finally:
+            enable_irq(state)
         return count
 
     def _ready(self):  # for the hub

@@ -252,7 +252,8 @@ class Pin:
         partner = self._partner()
         was = self._read()
         pwas = None if partner is None else partner._read()
-        if self._mode in (Pin.OUT, Pin.OPEN_DRAIN):
+        # No tuple here: a hard IRQ handler may set a pin, with the heap locked.
+        if self._mode == Pin.OUT or self._mode == Pin.OPEN_DRAIN:
             self._odr = 1 if v else 0
         else:
             self._ext = 1 if v else 0  # the test, as the outside world

@@ -52,19 +52,28 @@ class RingbufQueue:
         # (_wi moved) before the store all the same, so a put that does nest in the store, on
         # a port or in a test where disable_irq() blocks nothing, takes the next slot: both
         # items are kept, in the order the puts began. Returns whether the oldest was dropped;
-        # None, storing nothing, when full and not overwrite.
+        # None, storing nothing, when full and not overwrite. The store raises for an item the
+        # buffer cannot hold (an array): then nothing is stored or dropped, and interrupts are
+        # not left masked.
         state = disable_irq()
-        wi = self._wi
-        nwi = (wi + 1) % self._size
-        dropped = nwi == self._ri
-        if dropped and not overwrite:
+        try:
+            wi = self._wi
+            ri = self._ri
+            nwi = (wi + 1) % self._size
+            dropped = nwi == ri
+            if dropped and not overwrite:
+                return None
+            self._wi = nwi
+            if dropped:
+                self._ri = (ri + 1) % self._size
+            try:
+                self._q[wi] = item
+            except Exception:
+                self._wi = wi
+                self._ri = ri
+                raise
+        finally:
             enable_irq(state)
-            return None
-        self._wi = nwi
-        if dropped:
-            self._ri = (self._ri + 1) % self._size
-        self._q[wi] = item
-        enable_irq(state)
         self._flag.set()
         return dropped
 

@@ -10,6 +10,8 @@ CFLAGS += -DMICROPY_HW_MCU_NAME='"Cortex-M4F"'
 # The port hard-codes MICROPY_PY_ASYNCIO (0); this header, read instead of
 # mpconfigport.h, turns the C _asyncio accelerator on as on the Pyboard.
 CFLAGS += -DMP_CONFIGFILE='"$(BOARD_DIR)/mpconfigtest.h"'
+# Its features name qstrs (machine.disable_irq): a change must re-extract them all.
+QSTR_GLOBAL_DEPENDENCIES += $(BOARD_DIR)/mpconfigtest.h
 
 LDSCRIPT = mcu/arm/mps2.ld
 
@@ -21,3 +23,7 @@ MICROPY_FLOAT_IMPL = float
 SUPPORTS_HARDWARE_FP_SINGLE = 1
 
 FROZEN_MANIFEST = $(BOARD_DIR)/manifest.py
+
+# irqsim: real timer interrupts for the tests, built here and nowhere else (USER_C_MODULES
+# is the firmware's module set; this board's sources never reach a firmware).
+SRC_C += $(BOARD_DIR)/irqsim.c
