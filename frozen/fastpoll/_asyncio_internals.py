@@ -12,6 +12,7 @@
 # ThreadSafeFlag does (queue_read), and keep working, as do the primitives.
 import sys
 from asyncio import core
+from time import ticks_diff, ticks_ms
 
 # The asyncio of these versions has the shape checked below (v1.21 renamed uasyncio to asyncio);
 # v1.28.0 is the one pinned and tested.
@@ -57,14 +58,19 @@ def require(feature):
 
 
 def cancel_scheduled(task):
-    """Cancel task from a micropython.schedule() callback.
+    """Cancel task from a micropython.schedule() callback; False if it is running, not cancelled.
 
     asyncio leaves cur_task naming the last task run while the loop waits, and refuses to
-    cancel cur_task. If task is in fact running (a scheduled callback runs between two of its
-    bytecodes), cancel() only marks it: the CancelledError is thrown at its next resume."""
+    cancel cur_task. A scheduled callback may also run between two bytecodes of task itself:
+    cancel() would then only mark it, and the CancelledError would come at its next resume,
+    after whatever it is about to await. So a task that is cur_task and not waiting for a time
+    still to come counts as running, and the caller tries again later."""
     cur = core.cur_task
+    if cur is task and ticks_diff(task.ph_key, ticks_ms()) <= 0:
+        return False
     core.cur_task = None
     try:
         task.cancel()
     finally:
         core.cur_task = cur
+    return True

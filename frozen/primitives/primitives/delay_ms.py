@@ -7,7 +7,14 @@
 # trigger() may run in a hard IRQ: it stores small ints and sets a fastpoll Flag, allocating
 # nothing. The idle task waits on that Flag, which asyncio polls in C. A trigger that moves the
 # deadline of a sleeping task earlier wakes it through micropython.schedule(), which is IRQ-safe
-# and takes a module function and the timer, so nothing is allocated there either.
+# and takes a module function and the timer, so nothing is allocated there either; one such
+# call at most is pending per timer, so fast triggers cannot fill the scheduler's queue.
+#
+# An interrupt can land between any two bytecodes of the task, so the task never clears
+# "running" itself: trigger() counts triggers (_gen), the task records the count it has timed
+# out (_done), and running means they differ. A trigger that lands as the task expires an older
+# one therefore stays pending, and the task checks the count again after publishing the
+# deadline it is about to sleep towards.
 import asyncio
 from time import ticks_add, ticks_diff, ticks_ms
 
@@ -17,15 +24,21 @@ from micropython import schedule
 
 from primitives import _end, launch
 
+_GEN_MASK = 0x3FFFFFF  # trigger count wraps: small ints only
+
 
 def _wake(timer):
     # Scheduled by trigger(): runs between bytecodes of the main program, never in an IRQ.
+    timer._waking = False
     task = timer._task
     end = timer._sleep_end
-    if task is None or end is None or not timer._busy or ticks_diff(timer._tend, end) >= 0:
+    if task is None or end is None or not timer.running() or ticks_diff(timer._tend, end) >= 0:
         return
-    # Cancelling the sleeping task makes it sleep again, to the new deadline.
-    cancel_scheduled(task)
+    # Cancelling the sleeping task makes it sleep again, to the new deadline. If it has not yet
+    # gone to sleep (it is running, between publishing end and sleeping), try again later.
+    if not cancel_scheduled(task):
+        timer._waking = True
+        schedule(_wake, timer)
 
 
 _DEINIT = RuntimeError("Delay_ms.deinit() has run")  # made once: raised in an IRQ too
@@ -38,8 +51,10 @@ class Delay_ms:
         self._durn = duration
         self._retn = None
         self._tend = 0  # deadline, ticks_ms
-        self._busy = False  # triggered and not yet expired or stopped
+        self._gen = 0  # triggers so far (masked); written only by trigger()
+        self._done = 0  # the _gen the task last timed out or stop() cancelled
         self._sleep_end = None  # deadline the task sleeps towards, None when not sleeping
+        self._waking = False  # a _wake() is scheduled
         self._trig = Flag()  # set by trigger(); the idle task waits here
         self._tout = asyncio.Event()  # set on expiry
         self.wait = self._tout.wait
@@ -50,10 +65,16 @@ class Delay_ms:
     async def _run(self):
         while self._task is not None:  # None: the callback ran deinit()
             await self._trig.wait()
-            while self._busy:
-                dt = ticks_diff(self._tend, ticks_ms())
+            while self.running():
+                gen = self._gen  # read before _tend: a trigger in between makes gen stale
+                tend = self._tend
+                dt = ticks_diff(tend, ticks_ms())
                 if dt > 0:
-                    self._sleep_end = self._tend
+                    self._sleep_end = tend
+                    if self._gen != gen:
+                        # A trigger came before it could see _sleep_end: it may be earlier.
+                        self._sleep_end = None
+                        continue
                     try:
                         await asyncio.sleep_ms(dt)
                     except asyncio.CancelledError:
@@ -62,7 +83,7 @@ class Delay_ms:
                             raise
                     self._sleep_end = None
                     continue  # the deadline may have moved while asleep
-                self._busy = False
+                self._done = gen  # a newer trigger leaves it running: the loop times that
                 self._tout.set()
                 if self._func is not None:
                     # The callback may retrigger: the loop then keeps timing.
@@ -77,20 +98,21 @@ class Delay_ms:
         self._tend = ticks_add(ticks_ms(), duration if duration > 0 else self._durn)
         self._retn = None
         self._tout.clear()
-        self._busy = True
+        self._gen = (self._gen + 1) & _GEN_MASK  # after _tend: the task reads them the other way
         end = self._sleep_end
         if end is None:
             self._trig.set()
-        elif ticks_diff(self._tend, end) < 0:
+        elif ticks_diff(self._tend, end) < 0 and not self._waking:
+            self._waking = True
             schedule(_wake, self)
 
     def stop(self):
         # A sleeping task wakes at the old deadline, sees it is stopped and goes idle.
-        self._busy = False
+        self._done = self._gen
         self._tout.clear()
 
     def running(self):
-        return self._busy
+        return self._gen != self._done
 
     __call__ = running
 
