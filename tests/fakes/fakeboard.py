@@ -7,6 +7,7 @@
 #     deliver()                    deliver the pending ones now
 #     irq_of(pin)                  the handler pin's IRQ calls, None if it has none
 #     jumper(False)                take the X1-X2 jumper off (until the next soft reset)
+#     level(pin, v)                the outside world drives an input to v (None: lets it go)
 import asyncio
 import io
 
@@ -71,3 +72,16 @@ def edges(mode):
         machine._deliver()
     else:
         raise ValueError("edges(): 'late' or 'now'")
+
+
+def level(pin, v):
+    """Drive an input from outside the board (a button, a sensor): the level it reads until
+    level(pin, None) lets it float back to its pull. Writing the pin itself (pin.value(v)) on a
+    Pyboard only sets its output register; this is the test's way to be the outside world."""
+    if isinstance(pin, str):
+        pin = machine.Pin(pin)
+    partner = pin._partner()
+    was = pin._read()
+    pwas = None if partner is None else partner._read()
+    pin._ext = None if v is None else (1 if v else 0)
+    pin._changed(was, partner, pwas)
