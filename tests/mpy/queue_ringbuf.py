@@ -20,7 +20,7 @@ async def main():
     assert [q.get_nowait() for _ in range(3)] == [2, 3, 4] and q.empty()
     for i in range(3):
         q.put_nowait(i)
-    assert raises(IndexError, q.put_nowait, 4) is e  # the same pre-made instance
+    assert raises(IndexError, q.put_nowait, 4) is not e  # fresh: a reused one would grow
     assert [q.get_nowait() for _ in range(3)] == [1, 2, 4]
 
     # As from a hard IRQ: nothing may be allocated.

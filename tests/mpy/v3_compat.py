@@ -158,8 +158,9 @@ async def delay_irq():
     assert fired == ["t", "t", "t"]
     pin.irq(None)
     d.deinit()
-    e = raises(RuntimeError, d.trigger)
+    e = raises(RuntimeError, irq, d.trigger)
     assert raises(RuntimeError, irq, d.trigger) is e  # made once: allocates nothing
+    assert raises(RuntimeError, d.trigger) is not e  # a fresh one: the heap stays flat
 
 
 async def main():

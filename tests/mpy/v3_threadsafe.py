@@ -97,7 +97,8 @@ async def queue():
         in_irq(q.put_sync, i)
     assert q.full() and q.qsize() == 3
     e = raises(IndexError, in_irq, q.put_sync, 9)  # never overwrites; allocates nothing
-    assert raises(IndexError, q.put_sync, 9) is e
+    assert raises(IndexError, in_irq, q.put_sync, 9) is e  # the pre-made one
+    assert raises(IndexError, q.put_sync, 9) is not e  # a fresh one: the heap stays flat
     assert [q.get_sync(), q.get_sync()] == [0, 1]
 
     async def consumer(n):

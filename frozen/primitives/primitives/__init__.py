@@ -75,6 +75,19 @@ def launch(func, args=()):
     return res
 
 
+def _error(premade):
+    # The error to raise where a hard IRQ may be: premade (made at import) when nothing can be
+    # allocated (the heap is locked, or full), else a fresh copy. MicroPython appends traceback
+    # entries to an exception object on every raise and never clears them, so raising premade
+    # from a task would grow it, and the heap, on each raise. The probe allocates nothing when
+    # the heap is locked: the MemoryError is the emergency one.
+    try:
+        [None]
+    except MemoryError:
+        return premade
+    return type(premade)(premade.args[0])
+
+
 def _end(task):
     # How each driver's deinit() ends its tasks: cancel the task, unless deinit() runs inside
     # it, from a function callback the driver called ("press to quit"). asyncio cannot cancel

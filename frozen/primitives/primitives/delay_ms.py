@@ -22,7 +22,7 @@ from _asyncio_internals import cancel_scheduled
 from fastpoll import Flag
 from micropython import schedule
 
-from primitives import _end, launch
+from primitives import _end, _error, launch
 
 _GEN_MASK = 0x3FFFFFF  # trigger count wraps: small ints only
 
@@ -41,7 +41,7 @@ def _wake(timer):
         schedule(_wake, timer)
 
 
-_DEINIT = RuntimeError("Delay_ms.deinit() has run")  # made once: raised in an IRQ too
+_DEINIT = RuntimeError("Delay_ms.deinit() has run")  # raised in a hard IRQ (see _error)
 
 
 class Delay_ms:
@@ -94,7 +94,7 @@ class Delay_ms:
 
         Callable from tasks, soft callbacks and hard IRQ handlers: it allocates nothing."""
         if self._task is None:
-            raise _DEINIT
+            raise _error(_DEINIT)
         self._tend = ticks_add(ticks_ms(), duration if duration > 0 else self._durn)
         self._retn = None
         self._tout.clear()

@@ -10,10 +10,11 @@ except ImportError:
     # can land inside a task's; there is nothing to mask.
     disable_irq, enable_irq = (lambda: 0), (lambda state: None)
 
+from primitives import _error
 from primitives.waiters import Waiters
 
-# Raised by put_nowait() when it drops the oldest item. Made once: raising it in a hard IRQ
-# allocates nothing (the traceback is left out when the heap is locked).
+# Raised by put_nowait() when it drops the oldest item: this one in a hard IRQ (allocating
+# nothing; the traceback is left out when the heap is locked), a fresh copy elsewhere (_error).
 _OVERWRITTEN = IndexError("RingbufQueue full: oldest item dropped")
 
 
@@ -79,9 +80,9 @@ class RingbufQueue:
 
     def put_nowait(self, item):
         """Store item; when full the oldest item is dropped and IndexError raised (ignore it if
-        overwriting is fine). IRQ-safe: the error is made once, in advance."""
+        overwriting is fine). IRQ-safe: in a hard IRQ the error is one made in advance."""
         if self._store(item, True):
-            raise _OVERWRITTEN
+            raise _error(_OVERWRITTEN)
 
     async def put(self, item):
         """Wait for a free slot (FIFO among waiting tasks), then store item. It never drops

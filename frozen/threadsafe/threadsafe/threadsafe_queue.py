@@ -5,8 +5,20 @@
 
 from fastpoll import Flag
 
-_FULL = IndexError("ThreadSafeQueue full")  # made once: raised in an IRQ too
+_FULL = IndexError("ThreadSafeQueue full")  # made once: raised in a hard IRQ
 _EMPTY = IndexError("ThreadSafeQueue empty")
+
+
+def _error(premade):
+    # premade where nothing can be allocated (a hard IRQ: the heap is locked), else a fresh
+    # copy: MicroPython appends traceback entries to an exception on every raise and never
+    # clears them, so raising premade from a task would grow the heap on each raise. The probe
+    # allocates nothing when the heap is locked (the MemoryError is the emergency one).
+    try:
+        [None]
+    except MemoryError:
+        return premade
+    return IndexError(premade.args[0])
 
 
 class ThreadSafeQueue:
@@ -33,7 +45,7 @@ class ThreadSafeQueue:
         where the consumer runs meanwhile: another thread, never a hard IRQ)."""
         while self.full():
             if not block:
-                raise _FULL
+                raise _error(_FULL)
         self._q[self._wi] = v
         self._wi = (self._wi + 1) % self._size
         self._evput.set()
@@ -42,7 +54,7 @@ class ThreadSafeQueue:
         """Take the oldest item. Empty: raise IndexError, or with block=True spin for one."""
         while self.empty():
             if not block:
-                raise _EMPTY
+                raise _error(_EMPTY)
         v = self._q[self._ri]
         self._ri = (self._ri + 1) % self._size
         self._evget.set()
