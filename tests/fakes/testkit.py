@@ -57,3 +57,28 @@ async def play_demo(demo, args, steps, pin, leds):
     for led in leds:
         led.off()
     await asyncio.sleep_ms(100)  # what the demo started winds down
+
+
+class MaskSpy:
+    """Replace module mod's disable_irq/enable_irq with counting ones: depth is the number of
+    critical sections entered and not left (0 unless something left interrupts masked). The
+    real pair still runs, so on qemu interrupts are masked as on the board. close() restores."""
+
+    def __init__(self, mod):
+        self.mod = mod
+        self.depth = 0
+        self._real = (mod.disable_irq, mod.enable_irq)
+        real_disable, real_enable = self._real
+
+        def disable_irq():
+            self.depth += 1
+            return real_disable()
+
+        def enable_irq(state):
+            self.depth -= 1
+            real_enable(state)
+
+        mod.disable_irq, mod.enable_irq = disable_irq, enable_irq
+
+    def close(self):
+        self.mod.disable_irq, self.mod.enable_irq = self._real

@@ -23,6 +23,10 @@ class RingbufQueue:
         """buf: a list or array to hold the items, or a size (a list is made). Holds len-1."""
         self._q = [0] * buf if isinstance(buf, int) else buf
         self._size = len(self._q)
+        if self._size < 2:
+            # Refused here: one slot is kept free, and a size of 0 would raise later, inside
+            # a section that masks interrupts.
+            raise ValueError("RingbufQueue needs room for 2 or more slots (holds len-1)")
         self._wi = 0  # next slot to write; moved only by put
         self._ri = 0  # next slot to read; equal to _wi when empty
         self._flag = asyncio.ThreadSafeFlag()  # set by put, awaited by the reader
@@ -36,9 +40,10 @@ class RingbufQueue:
         # Both indices in one critical section: an IRQ's put_nowait() moves both when it
         # overwrites, so reading them apart could pair an old _wi with a new _ri.
         state = disable_irq()
-        n = (self._wi - self._ri) % self._size
-        enable_irq(state)
-        return n
+        try:  # whatever raises, interrupts are not left masked (a Pyboard would hang)
+            return (self._wi - self._ri) % self._size
+        finally:
+            enable_irq(state)
 
     def empty(self):
         return self.qsize() == 0
@@ -96,13 +101,15 @@ class RingbufQueue:
     def _first(self, take):
         # An IRQ's put_nowait() may move _ri when it overwrites: read (and advance) atomically.
         state = disable_irq()
-        ri = self._ri
-        empty = self._wi == ri
-        if not empty:
-            item = self._q[ri]
-            if take:
-                self._ri = (ri + 1) % self._size
-        enable_irq(state)
+        try:
+            ri = self._ri
+            empty = self._wi == ri
+            if not empty:
+                item = self._q[ri]
+                if take:
+                    self._ri = (ri + 1) % self._size
+        finally:
+            enable_irq(state)
         if empty:
             raise IndexError("RingbufQueue empty")
         return item
