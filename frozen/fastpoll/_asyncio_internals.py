@@ -63,10 +63,12 @@ def cancel_scheduled(task):
     asyncio leaves cur_task naming the last task run while the loop waits, and refuses to
     cancel cur_task. A scheduled callback may also run between two bytecodes of task itself:
     cancel() would then only mark it, and the CancelledError would come at its next resume,
-    after whatever it is about to await. So a task that is cur_task and not waiting for a time
-    still to come counts as running, and the caller tries again later."""
+    after whatever it is about to await. So a task that is cur_task counts as running unless
+    it is parked: waiting on something (its data names that queue, or the fastpoll hub) or
+    sleeping towards a time still to come. The caller then tries again later, or (deinit())
+    leaves the task to end by itself."""
     cur = core.cur_task
-    if cur is task and ticks_diff(task.ph_key, ticks_ms()) <= 0:
+    if cur is task and task.data is None and ticks_diff(task.ph_key, ticks_ms()) <= 0:
         return False
     core.cur_task = None
     try:

@@ -2,6 +2,13 @@
 # cannot import a file beside it).
 import asyncio
 
+try:
+    import io
+
+    _io_ok = hasattr(io, "IOBase")
+except ImportError:
+    _io_ok = False
+
 # PYBV11 pins for tests that need many: LINE_PINS[n] is on EXTI line n, so any of them can have
 # an IRQ at the same time; OTHER_PINS share lines with them (use them polled, or alone).
 LINE_PINS = ("X1", "X2", "X3", "X4", "X5", "X6", "X7", "X8",
@@ -82,3 +89,73 @@ class MaskSpy:
 
     def close(self):
         self.mod.disable_irq, self.mod.enable_irq = self._real
+
+
+# Fault injection (test builds only).
+def _noop(_):
+    pass
+
+
+def schedule_full(func, *args):
+    """Call func(*args) with micropython.schedule()'s queue full, as in a burst of soft
+    callbacks, and return what it returned or raised (an exception is returned, not raised).
+
+    The queue only stays full while scheduled callbacks cannot run: inside one of them (the
+    scheduler is then locked). So one is scheduled that fills the queue, calls func, and leaves
+    the filler callbacks (no-ops) to run after it."""
+    import micropython
+
+    out = []
+
+    def run(_):
+        try:
+            while True:
+                micropython.schedule(_noop, None)
+        except RuntimeError:
+            pass  # full
+        try:
+            out.append(func(*args))
+        except Exception as e:  # noqa: BLE001 - handed to the test
+            out.append(e)
+
+    micropython.schedule(run, None)
+    for _ in range(100):  # pending callbacks run at a backward jump
+        if out:
+            break
+    assert out, "the scheduled callback did not run"
+    return out[0]
+
+
+class _IdleCall(io.IOBase if _io_ok else object):
+    # Registered with asyncio's poller, which calls ioctl() on every scheduler pass, while the
+    # loop is between tasks: cur_task still names the last task run, as for a soft IRQ then.
+    def __init__(self, func, args, last):
+        self._func = func
+        self._args = args
+        self._last = last
+
+    def ioctl(self, req, arg):
+        if req != 3:  # MP_STREAM_POLL
+            return -1
+        if self._func is not None and (self._last is None or asyncio.core.cur_task is self._last):
+            import micropython
+
+            func, self._func = self._func, None
+            micropython.schedule(self._run, func)
+        return 0
+
+    def _run(self, func):
+        func(*self._args)
+
+
+def when_idle(func, *args, last=None):
+    """Run func(*args) as a soft callback (micropython.schedule) while the event loop idles
+    between tasks, at its next poll (with last: the next one after task last ran); returns a
+    handle for idle_done()."""
+    call = _IdleCall(func, args, last)
+    asyncio.core._io_queue.poller.register(call, 1)  # POLLIN; never ready
+    return call
+
+
+def idle_done(call):
+    asyncio.core._io_queue.poller.unregister(call)

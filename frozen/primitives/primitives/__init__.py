@@ -92,6 +92,8 @@ def _end(task):
     # How each driver's deinit() ends its tasks: cancel the task, unless deinit() runs inside
     # it, from a function callback the driver called ("press to quit"). asyncio cannot cancel
     # the running task, so that one ends by itself at its next check that its owner's _task
-    # is None.
-    if task is not asyncio.core.cur_task:
-        task.cancel()
+    # is None. cur_task alone cannot tell: while the loop idles, or after Ctrl-C, it still
+    # names the last task run, which a soft callback or the REPL must still cancel.
+    from _asyncio_internals import cancel_scheduled
+
+    cancel_scheduled(task)

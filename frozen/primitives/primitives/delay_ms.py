@@ -18,6 +18,12 @@
 import asyncio
 from time import ticks_add, ticks_diff, ticks_ms
 
+try:
+    from machine import disable_irq, enable_irq
+except ImportError:
+    # No machine.disable_irq (stock unix): no IRQ handler runs Python there; nothing to mask.
+    disable_irq, enable_irq = (lambda: 0), (lambda state: None)
+
 from _asyncio_internals import cancel_scheduled
 from fastpoll import Flag
 from micropython import schedule
@@ -37,8 +43,19 @@ def _wake(timer):
     # Cancelling the sleeping task makes it sleep again, to the new deadline. If it has not yet
     # gone to sleep (it is running, between publishing end and sleeping), try again later.
     if not cancel_scheduled(task):
-        timer._waking = True
+        _schedule_wake(timer)
+
+
+def _schedule_wake(timer):
+    # At most one _wake() pending per timer (_waking). With the scheduler's queue full (a
+    # burst of soft callbacks) nothing is pending, so the next trigger tries again; until then
+    # the task sleeps on to the deadline it had and then, at once, to the new one. Raising
+    # instead would stop a hard IRQ's handler (and disable its pin's line).
+    timer._waking = True
+    try:
         schedule(_wake, timer)
+    except RuntimeError:
+        timer._waking = False
 
 
 _DEINIT = RuntimeError("Delay_ms.deinit() has run")  # raised in a hard IRQ (see _error)
@@ -83,9 +100,19 @@ class Delay_ms:
                             raise
                     self._sleep_end = None
                     continue  # the deadline may have moved while asleep
-                self._done = gen  # a newer trigger leaves it running: the loop times that
-                self._tout.set()
-                if self._func is not None:
+                # Expire trigger gen only if it is still the latest, in one masked section:
+                # a trigger (or a trigger and a stop()) landing after the reads above would
+                # otherwise be undone by the store of the older gen, or find the event set
+                # while it runs. A newer trigger leaves it running: the loop times that.
+                state = disable_irq()
+                try:
+                    fire = self._gen == gen and self._done != gen  # not stop()ped either
+                    if fire:
+                        self._done = gen
+                        self._tout.set()
+                finally:
+                    enable_irq(state)
+                if fire and self._func is not None:
                     # The callback may retrigger: the loop then keeps timing.
                     self._retn = launch(self._func, self._args)
 
@@ -103,8 +130,7 @@ class Delay_ms:
         if end is None:
             self._trig.set()
         elif ticks_diff(self._tend, end) < 0 and not self._waking:
-            self._waking = True
-            schedule(_wake, self)
+            _schedule_wake(self)
 
     def stop(self):
         # A sleeping task wakes at the old deadline, sees it is stopped and goes idle.
