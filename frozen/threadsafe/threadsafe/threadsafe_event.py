@@ -36,8 +36,9 @@ class ThreadSafeEvent(asyncio.Event):
             self._relaying = False
 
     async def _relay_rest(self):
-        # The relay was cancelled: relay for the tasks still waiting, if any.
-        if self.waiting.peek() is not None:
+        # The relay was cancelled: relay for the tasks still waiting, if any, unless a task
+        # that began waiting meanwhile relays already (the Flag takes one waiter).
+        if not self._relaying and self.waiting.peek() is not None:
             await self._relay()
 
     async def wait(self):
