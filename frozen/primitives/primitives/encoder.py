@@ -9,6 +9,12 @@ from fastpoll import Flag
 
 from primitives import _end, launch
 
+# The IRQ handlers keep the raw count modulo 2**29: it stays a small int (no allocation in a
+# hard IRQ) on a 32-bit board however far the shaft turns one way. The task takes differences
+# modulo the same span, so fewer than 2**28 edges between two of its reads are counted right.
+_MASK = (1 << 29) - 1
+_HALF = 1 << 28
+
 
 class Encoder:
     _changed = None  # an Event for `async for`, made on first use
@@ -23,7 +29,7 @@ class Encoder:
         self._pin_y = pin_y
         self._x = pin_x()
         self._y = pin_y()
-        self._v = v * div  # raw edge count: only the IRQ handlers write it
+        self._v = (v * div) & _MASK  # raw edge count, wrapped: only the IRQ handlers write it
         self._cv = v  # the value
         self.delay = delay
         self._flag = Flag()
@@ -43,19 +49,20 @@ class Encoder:
         x = pin_x()
         if x != self._x:
             self._x = x
-            self._v += 1 if x ^ self._pin_y() else -1
+            self._v = (self._v + (1 if x ^ self._pin_y() else -1)) & _MASK
             self._flag.set()
 
     def _y_cb(self, pin_y):
         y = pin_y()
         if y != self._y:
             self._y = y
-            self._v += -1 if y ^ self._pin_x() else 1
+            self._v = (self._v + (-1 if y ^ self._pin_x() else 1)) & _MASK
             self._flag.set()
 
     async def _run(self, v, div, vmin, vmax, mod, callback, args):
         # From the constructor's values: edges may come before this task first runs.
-        pv = v * div  # raw count last seen
+        pv = (v * div) & _MASK  # wrapped raw count last seen
+        raw = v * div  # unwrapped: a big int here, in the task, is fine
         pcv = v  # scaled count last seen, before limits
         value = v
         half = div // 2
@@ -66,8 +73,9 @@ class Encoder:
             hv = self._v
             if hv == pv:
                 continue
+            raw += ((hv - pv + _HALF) & _MASK) - _HALF
             pv = hv
-            cv = (hv + half) // div  # nearest detent
+            cv = (raw + half) // div  # nearest detent
             dv = cv - pcv
             if not dv:
                 continue
