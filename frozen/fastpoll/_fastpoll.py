@@ -22,6 +22,7 @@ _POLL = const(3)  # MP_STREAM_POLL
 _POLL_WR = const(4)  # MP_STREAM_POLL_WR
 _POLL_ERR = const(8)  # MP_STREAM_POLL_ERR
 _pending = False  # raised by set()/add() on a waited object, lowered by the hub
+_NO_PUSH = {}.get  # a C call taking (task, key) that does nothing (see Hub._wake)
 
 
 # Each type's ioctl() answers a poller that waits on the object itself (select.poll, or asyncio
@@ -64,43 +65,58 @@ class Hub(io.IOBase):
             raise RuntimeError("another task is waiting on this object")
         task = self._asyncio.cur_task
         task.data = self
-        (self._polled if isinstance(obj, Bits) else self._signalled).append(obj)
-        state = disable_irq()
+        objs = self._polled if isinstance(obj, Bits) else self._signalled
+        if obj not in objs:  # a cancelled waiter's entry may still be there (see remove())
+            objs.append(obj)
+        # No masked section: the waiter is published before the state is read, and set()/add()
+        # write the state before reading the waiter, so an IRQ anywhere here is seen by one
+        # side or the other.
         obj._waiter = task
         if obj._ready():
             global _pending
             _pending = True
-        enable_irq(state)
 
     def remove(self, task):
+        # Called by task.cancel(), perhaps from a soft callback that landed inside _wake() (at
+        # any jump or Python call there). It only unhooks the waiter; the hub drops the entry
+        # itself at its next pass, so _wake()'s view of its lists never shifts under it.
+        global _pending
         for objs in (self._signalled, self._polled):
-            for i, obj in enumerate(objs):
+            for obj in objs:
                 if obj._waiter is task:
                     obj._waiter = None
-                    del objs[i]
+                    _pending = True  # the next pass drops the entry
                     return
 
     def _wake(self, objs, key):
-        i = 0
-        while i < len(objs):
-            obj = objs[i]
-            if not obj._ready():
-                i += 1
+        # Returns (key, whether a task was woken).
+        woke = False
+        tq = self._asyncio._task_queue
+        for obj in tuple(objs):  # a snapshot: remove() may run at any jump below
+            if obj._waiter is None:
+                objs.remove(obj)  # its waiter was cancelled
                 continue
-            del objs[i]
-            task, obj._waiter = obj._waiter, None
-            tq = self._asyncio._task_queue
+            if not obj._ready():
+                continue
+            k = ticks_ms()
             if obj.priority:
                 if key is None:
-                    key = ticks_ms()
+                    key = k
                     head = tq.peek()
                     if head and ticks_diff(head.ph_key, key) < 0:
                         key = head.ph_key
                     key = ticks_add(key, -1)
-                tq.push(task, key)
-            else:
-                tq.push(task)
-        return key
+                k = key
+            # From here to the push: no jump and no Python call, so no soft callback (which
+            # may cancel the waiter) can land in between. A waiter cancelled before here is
+            # None: the push is then the no-op (cancel() has pushed the task itself).
+            task = obj._waiter
+            obj._waiter = None
+            woken = task is not None
+            (_NO_PUSH, tq.push)[woken](task, k)
+            woke = woke or woken
+            objs.remove(obj)
+        return key, woke
 
     def ioctl(self, req, flags):
         global _pending
@@ -110,13 +126,10 @@ class Hub(io.IOBase):
         key = None
         if _pending:
             _pending = False
-            n = len(self._signalled)
-            key = self._wake(self._signalled, key)
-            woke = n != len(self._signalled)
+            key, woke = self._wake(self._signalled, key)
         if self._polled:
-            n = len(self._polled)
-            key = self._wake(self._polled, key)
-            woke = woke or n != len(self._polled)
+            key, woke_polled = self._wake(self._polled, key)
+            woke = woke or woke_polled
         if not self._signalled and not self._polled and self._entry is not None:
             self._entry[0] = None
             self._entry = None
