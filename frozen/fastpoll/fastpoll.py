@@ -45,7 +45,12 @@ def _queue(obj):
     if _hub is None:
         q.queue_read(obj)
         return
-    if id(_hub) not in q.map:
+    entry = q.map.get(id(_hub))
+    # An entry whose read slot the hub emptied (nothing waited) but that asyncio did not drop,
+    # because that scheduler pass was cut short (Ctrl-C, another stream's ioctl raising), is
+    # made anew too: the hub, detached from it, would never empty it, and asyncio would drop
+    # it at the next wake with waiters left.
+    if entry is None or entry[0] is not _hub:
         entry = [_hub, None, _hub]
         q.map[id(_hub)] = entry
         q.poller.register(_hub, _POLLIN)
