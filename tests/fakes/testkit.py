@@ -159,3 +159,32 @@ def when_idle(func, *args, last=None):
 
 def idle_done(call):
     asyncio.core._io_queue.poller.unregister(call)
+
+
+def exhaust_heap():
+    """Allocate until MemoryError; returns the list holding it all (clear() it to free)."""
+    import gc
+
+    gc.collect()
+    hog = []
+    size = 4096
+    while size:
+        try:
+            hog.append(bytearray(size))
+        except MemoryError:
+            size //= 2
+    return hog
+
+
+class _Interrupt(io.IOBase if _io_ok else object):
+    def ioctl(self, req, arg):
+        if req != 3:
+            return -1
+        asyncio.core._io_queue.poller.unregister(self)
+        raise KeyboardInterrupt
+
+
+def interrupt_idle():
+    """Raise KeyboardInterrupt at the event loop's next poll (where a Ctrl-C typed while the
+    loop idles lands): it leaves asyncio.run() from inside wait_io_event()."""
+    asyncio.core._io_queue.poller.register(_Interrupt(), 1)
