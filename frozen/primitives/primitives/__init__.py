@@ -75,6 +75,17 @@ def launch(func, args=()):
     return res
 
 
+def _callback(func, args=()):
+    # launch() for a driver's user callback, run in the driver's task: an error in it goes to
+    # the event loop's exception handler (printed by default; set_global_exception() ends the
+    # program) and the driver's task goes on, so one bad event does not stop the driver.
+    try:
+        return launch(func, args)
+    except Exception as e:  # noqa: BLE001 - any error of the user's, reported below
+        asyncio.get_event_loop().call_exception_handler(
+            {"message": "callback raised", "exception": e, "future": asyncio.current_task()})
+
+
 def _error(premade):
     # The error to raise where a hard IRQ may be: premade (made at import) when nothing can be
     # allocated (the heap is locked, or full), else a fresh copy. MicroPython appends traceback

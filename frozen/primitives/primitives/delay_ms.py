@@ -28,7 +28,7 @@ from _asyncio_internals import cancel_scheduled
 from fastpoll import Flag
 from micropython import schedule
 
-from primitives import _end, _error, launch
+from primitives import _callback, _end, _error
 
 _GEN_MASK = 0x3FFFFFF  # trigger count wraps: small ints only
 
@@ -114,7 +114,7 @@ class Delay_ms:
                     enable_irq(state)
                 if fire and self._func is not None:
                     # The callback may retrigger: the loop then keeps timing.
-                    self._retn = launch(self._func, self._args)
+                    self._retn = _callback(self._func, self._args)
 
     def trigger(self, duration=0):
         """(Re)start the delay: expire duration ms from now (0: the constructor's duration).

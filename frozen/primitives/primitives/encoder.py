@@ -7,7 +7,7 @@ import asyncio
 
 from fastpoll import Flag
 
-from primitives import _end, launch
+from primitives import _callback, _end
 
 # The IRQ handlers keep the raw count modulo 2**29: it stays a small int (no allocation in a
 # hard IRQ) on a 32-bit board however far the shaft turns one way. The task takes differences
@@ -94,7 +94,7 @@ class Encoder:
                 if self._changed is not None:
                     self._changed.set()
                 if callback is not None:
-                    launch(callback, (new, delta) + args)
+                    _callback(callback, (new, delta) + args)
 
     def value(self):
         return self._cv

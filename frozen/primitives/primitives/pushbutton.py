@@ -3,7 +3,7 @@ import asyncio
 
 from micropython import const
 
-from primitives import launch
+from primitives import _callback
 from primitives.delay_ms import Delay_ms
 from primitives.edges import irq_flag, unwatch, watch
 
@@ -94,7 +94,7 @@ class Pushbutton:
         if self._acts is not None:
             act = self._acts[what]
             if act is not None:
-                launch(*act)
+                _callback(*act)
 
     def _check(self):
         state = self.rawstate()

@@ -4,7 +4,7 @@
 # class-level defaults (None), so an unset one costs no slot in the instance.
 import asyncio
 
-from primitives import launch
+from primitives import _callback
 from primitives.edges import irq_flag, unwatch, watch
 
 
@@ -60,7 +60,7 @@ class Switch:
             self._evs[state].set()
         func = self._of if state else self._cf
         if func is not None:
-            launch(func, self._oa if state else self._ca)
+            _callback(func, self._oa if state else self._ca)
         return True
 
     def __call__(self):
