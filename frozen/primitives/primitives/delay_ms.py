@@ -83,6 +83,7 @@ class Delay_ms:
         while self._task is not None:  # None: the callback ran deinit()
             await self._trig.wait()
             while self.running():
+                done = self._done  # read before gen: a stop() after this changes it
                 gen = self._gen  # read before _tend: a trigger in between makes gen stale
                 tend = self._tend
                 dt = ticks_diff(tend, ticks_ms())
@@ -100,19 +101,25 @@ class Delay_ms:
                             raise
                     self._sleep_end = None
                     continue  # the deadline may have moved while asleep
-                # Expire trigger gen only if it is still the latest, in one masked section:
-                # a trigger (or a trigger and a stop()) landing after the reads above would
-                # otherwise be undone by the store of the older gen, or find the event set
-                # while it runs. A newer trigger leaves it running: the loop times that.
+                # Expire trigger gen unless stop() ran since the reads above, in one masked
+                # section: storing the older gen over a stop()'s newer one would undo it. A
+                # newer trigger leaves it running: the loop times that. The event is set
+                # outside the section (its set() runs Python, where soft callbacks may run),
+                # so a trigger landing just before that set() is seen after it, and the event
+                # cleared again.
                 state = disable_irq()
                 try:
-                    fire = self._gen == gen and self._done != gen  # not stop()ped either
+                    fire = self._done == done and done != gen
                     if fire:
                         self._done = gen
-                        self._tout.set()
                 finally:
                     enable_irq(state)
-                if fire and self._func is not None:
+                if not fire:
+                    continue
+                self._tout.set()
+                if self._gen != gen:
+                    self._tout.clear()  # retriggered meanwhile: running again
+                if self._func is not None:
                     # The callback may retrigger: the loop then keeps timing.
                     self._retn = _callback(self._func, self._args)
 
