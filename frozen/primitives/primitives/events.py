@@ -76,17 +76,35 @@ class WaitAll(_Group):
 
 class ELO:
     """An event-like object from a task or a coroutine function and its arguments: wait()
-    returns when the task ends; elo() is the task, or the CancelledError that ended it."""
+    returns when the task ends (raises what it raised); elo() is the task, or the
+    CancelledError that ended it."""
+
+    _done = None  # an Event set when the task has ended: made at the first wait()
+    _error = None
 
     def __init__(self, coro, *args, **kwargs):
         self._task = coro if isinstance(coro, asyncio.Task) else asyncio.create_task(
             coro(*args, **kwargs))
 
-    async def wait(self):
+    async def _watch(self):
+        # The only awaiter of the task that nobody cancels: cancelling a task that awaits
+        # another cancels that one too, so WaitAny's helpers (cancelled when another member
+        # wins) and callers of wait() await the Event instead.
         try:
             await self._task
         except asyncio.CancelledError as e:
             self._task = e  # cancelled: WaitAny/WaitAll over it still complete
+        except Exception as e:
+            self._error = e
+        self._done.set()
+
+    async def wait(self):
+        if self._done is None:
+            self._done = asyncio.Event()
+            asyncio.create_task(self._watch())
+        await self._done.wait()
+        if self._error is not None:
+            raise self._error
 
     def __call__(self):
         return self._task
