@@ -150,8 +150,9 @@ class ESwitch:
 
 class EButton:
     """A debounced pushbutton with only an Event interface: press, double, long, release.
-    suppress=True: a single click sets press and release once it can no longer be a double,
-    a double click or long press sets no press or release. irq=True (ours): an edge IRQ."""
+    suppress=True: a single click sets press and release once it can no longer be a double
+    (at release if held longer), a double click double and release, a long press long and
+    release. irq=True (ours): an edge IRQ."""
 
     debounce_ms = 50
     long_press_ms = 1000
@@ -159,6 +160,7 @@ class EButton:
     _flag = None
     _ltim = None  # the long press and double click timers: made at the first press
     _dtim = None
+    _second = False  # the press now held is a double click's second
 
     def __init__(self, pin, suppress=False, sense=None, *, irq=False):
         self._pin = pin
@@ -192,7 +194,8 @@ class EButton:
             self._dtim = Delay_ms(self._dto)
         if not self._supp:
             self.press.set()
-        if self._dtim():  # the second click
+        self._second = self._dtim()
+        if self._second:
             self.double.set()
             self._dtim.stop()
         else:
@@ -200,8 +203,15 @@ class EButton:
             self._ltim.trigger(self.long_press_ms)
 
     def _released(self):
+        short = self._ltim()  # not yet a long press
         self._ltim.stop()
-        if not self._supp or not self._dtim():
+        if not self._supp:
+            self.release.set()
+        elif not self._dtim():
+            # With suppress, a single press held past the double click time (which then
+            # reported nothing) is reported now: DRIVERS.md 4.6 gives every short press both.
+            if short and not self._second:
+                self.press.set()
             self.release.set()
 
     def _dto(self):
