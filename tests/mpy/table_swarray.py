@@ -9,7 +9,7 @@ from machine import Pin
 from primitives import Keyboard
 from primitives.sw_array import CLOSE, DOUBLE, LONG, OPEN, SUPPRESS, SwArray
 
-C, O, L, D = CLOSE, OPEN, LONG, DOUBLE
+C, OP, L, D = CLOSE, OPEN, LONG, DOUBLE
 SwArray.debounce_ms = 20  # double_click_ms 400, long_press_ms 1000: Hinch's defaults
 ROWS = ("Y5", "Y6")
 COLS = ("Y1", "Y2", "Y3")
@@ -29,23 +29,23 @@ SEQ = {
 # click, whatever a scan happens to see of its chatter.
 TABLE = {
     # no timing: every closure and opening at once
-    (0, 0, 0): {"click": [C, O], "double": [C, O, C, O], "medium": [C, O], "long": [C, O],
-                "click+long": [C, O, C, O]},
-    (0, 1, 0): {"click": [C, O], "double": [C, O, D, O], "medium": [C, O], "long": [C, O],
-                "click+long": [C, O, D, O]},
-    (1, 0, 0): {"click": [C, O], "double": [C, O, C, O], "medium": [C, O], "long": [C, L, O],
-                "click+long": [C, O, C, L, O]},
-    (1, 1, 0): {"click": [C, O], "double": [C, O, D, O], "medium": [C, O], "long": [C, L, O],
-                "click+long": [C, O, D, O]},
+    (0, 0, 0): {"click": [C, OP], "double": [C, OP, C, OP], "medium": [C, OP], "long": [C, OP],
+                "click+long": [C, OP, C, OP]},
+    (0, 1, 0): {"click": [C, OP], "double": [C, OP, D, OP], "medium": [C, OP], "long": [C, OP],
+                "click+long": [C, OP, D, OP]},
+    (1, 0, 0): {"click": [C, OP], "double": [C, OP, C, OP], "medium": [C, OP], "long": [C, L, OP],
+                "click+long": [C, OP, C, L, OP]},
+    (1, 1, 0): {"click": [C, OP], "double": [C, OP, D, OP], "medium": [C, OP], "long": [C, L, OP],
+                "click+long": [C, OP, D, OP]},
     # SUPPRESS: a click's CLOSE, OPEN wait until it can be nothing else
-    (0, 0, 1): {"click": [C, O], "double": [C, O, C, O], "medium": [C, O], "long": [C, O],
-                "click+long": [C, O, C, O]},
-    (0, 1, 1): {"click": [C, O], "double": [D, O], "medium": [C, O], "long": [C, O],
-                "click+long": [D, O]},
-    (1, 0, 1): {"click": [C, O], "double": [C, O, C, O], "medium": [C, O], "long": [L, O],
-                "click+long": [C, O, L, O]},
-    (1, 1, 1): {"click": [C, O], "double": [D, O], "medium": [C, O], "long": [L, O],
-                "click+long": [D, O]},
+    (0, 0, 1): {"click": [C, OP], "double": [C, OP, C, OP], "medium": [C, OP], "long": [C, OP],
+                "click+long": [C, OP, C, OP]},
+    (0, 1, 1): {"click": [C, OP], "double": [D, OP], "medium": [C, OP], "long": [C, OP],
+                "click+long": [D, OP]},
+    (1, 0, 1): {"click": [C, OP], "double": [C, OP, C, OP], "medium": [C, OP], "long": [L, OP],
+                "click+long": [C, OP, L, OP]},
+    (1, 1, 1): {"click": [C, OP], "double": [D, OP], "medium": [C, OP], "long": [L, OP],
+                "click+long": [D, OP]},
 }
 PRESSES = {"click": 1, "double": 2, "medium": 1, "long": 1, "click+long": 2, "bounce": 1}
 
