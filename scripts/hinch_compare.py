@@ -4,7 +4,9 @@ DRIVERS.md for Keyboard, SwArray and AADC, which have no test program) on the un
 once against his library (his .py sources first on sys.path) and once against ours (frozen),
 and show where their outputs differ. Inputs his programs expect from a person or a wire come
 from the test build's fakes: a wire between Y1 and Y2, a DAC that drives the ADC, keys pressed
-on a fake matrix.
+on a fake matrix. Two fixes to his programs so that they run at all: broker_test gets its
+missing `from primitives import Broker`, and delay_test a no-op
+micropython.alloc_emergency_exception_buf (the unix port has none).
 
     scripts/hinch_compare.py [--hinch GIT_DIR] [--unix build/test-unix/micropython] [NAME...]
 
@@ -24,6 +26,21 @@ MIRROR = "/work/.mirror/peterhinch+micropython-async/repo"
 
 # Y1 (C6) and Y2 (C7) joined, as event_test's switch tests want.
 WIRE_Y1_Y2 = "import machine\nmachine._WIRE.update({'C6': 'C7', 'C7': 'C6'})\n"
+# The unix port has no micropython.alloc_emergency_exception_buf (delay_test calls it).
+EMERGENCY_BUF = """
+import micropython as _mp
+
+
+class _Micropython:
+    def __getattr__(self, name):
+        return getattr(_mp, name)
+
+    def alloc_emergency_exception_buf(self, n):
+        pass
+
+
+sys.modules["micropython"] = _Micropython()
+"""
 FAKE_DAC = """
 import pyb
 from machine import ADC
@@ -141,11 +158,11 @@ except asyncio.TimeoutError:
 
 PROGRAMS = {
     "elo_test": "from hinchtests import elo_test\nelo_test.test()\n",
-    "delay_test_1": "from hinchtests import delay_test\ndelay_test.test(1)\n",
-    "delay_test_2": "from hinchtests import delay_test\ndelay_test.test(2)\n",
-    "delay_test_3": "from hinchtests import delay_test\ndelay_test.test(3)\n",
-    "delay_test_4": "from hinchtests import delay_test\ndelay_test.test(4)\n",
-    "delay_test_5": "from hinchtests import delay_test\ndelay_test.test(5)\n",
+    "delay_test_1": EMERGENCY_BUF + "from hinchtests import delay_test\ndelay_test.test(1)\n",
+    "delay_test_2": EMERGENCY_BUF + "from hinchtests import delay_test\ndelay_test.test(2)\n",
+    "delay_test_3": EMERGENCY_BUF + "from hinchtests import delay_test\ndelay_test.test(3)\n",
+    "delay_test_4": EMERGENCY_BUF + "from hinchtests import delay_test\ndelay_test.test(4)\n",
+    "delay_test_5": EMERGENCY_BUF + "from hinchtests import delay_test\ndelay_test.test(5)\n",
     "event_test_wait": "from hinchtests import event_test\nevent_test.test_wait()\n",
     "event_test_switches_1": WIRE_Y1_Y2
     + "from hinchtests import event_test\nevent_test.test_switches(1)\n",
@@ -173,6 +190,9 @@ def export(git_dir, into):
                 continue
             text = subprocess.run(["git", "--git-dir", git_dir, "show", "HEAD:" + name],
                                   capture_output=True, check=True).stdout
+            if name.endswith("tests/broker_test.py"):
+                # His program uses Broker without importing it (a NameError in both runs).
+                text = b"from primitives import Broker\n" + text
             with open(os.path.join(into, dest, os.path.basename(name)), "wb") as f:
                 f.write(text)
 
@@ -183,11 +203,14 @@ def run(unix, tmp, name, lib, timeout):
     head = "import sys\n"
     if lib == "his":
         head += "sys.path.insert(0, {!r})\n".format(os.path.join(tmp, "his"))
+    else:
+        head += "pass  # as many lines as his, so tracebacks match\n"
     path = os.path.join(tmp, "{}_{}.py".format(name, lib))
     with open(path, "w") as f:
         f.write(head + PROGRAMS[name])
     try:
-        proc = subprocess.run([unix, path], capture_output=True, timeout=timeout, cwd=tmp)
+        proc = subprocess.run([os.path.abspath(unix), path], capture_output=True,
+                              timeout=timeout, cwd=tmp)
         out = proc.stdout.decode(errors="replace") + proc.stderr.decode(errors="replace")
         if proc.returncode:
             out += "[exit {}]\n".format(proc.returncode)
