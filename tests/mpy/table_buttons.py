@@ -1,6 +1,7 @@
 # DRIVERS.md 3 and 4 as a table: Switch, ESwitch, Pushbutton and EButton (suppress off and on)
 # each see the same input sequences, one pin per sequence, all at once; each reports exactly
-# the events of its row, in order. Pushbutton has all four actions as Events (func=None).
+# the events of its row, in order. Pushbutton has all four actions as Events (func=None). Each
+# driver is run polled and with irq=True (ours).
 import asyncio
 
 import fakeboard
@@ -62,44 +63,58 @@ def watch(log, obj, names):
     return [asyncio.create_task(record(log, n, getattr(obj, n))) for n in names]
 
 
-async def main():
-    names = sorted(SEQ)
-    pins = [Pin(LINE_PINS[k], Pin.IN, Pin.PULL_UP) for k in range(len(names))]
+def make(kind, pin, irq):
+    """The driver of one table row, with the names of its events."""
+    if kind == "switch":
+        d = Switch(pin, irq=irq)
+        d.close_func(None)
+        d.open_func(None)
+        return d, ("close", "open")
+    if kind == "eswitch":
+        return ESwitch(pin, irq=irq), ("close", "open")
+    if kind.startswith("ebutton"):
+        return EButton(pin, suppress=kind.endswith("_s"), irq=irq), (P, R, D, L)
+    d = Pushbutton(pin, suppress=kind.endswith("_s"), irq=irq)
+    for f in (d.press_func, d.release_func, d.double_func, d.long_func):
+        f(None)
+    return d, (P, R, D, L)
+
+
+async def play_round(rows, irq):
+    # rows: (driver kind, sequence name, pin); drivers on one pin see the same sequence.
     logs = {}
     drivers = []
     tasks = []
-    for n, pin in zip(names, pins):
-        for kind in TABLE:
-            log = logs[(kind, n)] = []
-            if kind == "switch":
-                for d, evs in ((Switch(pin), ("close", "open")),
-                               (ESwitch(pin), ("close", "open"))):
-                    if isinstance(d, Switch):
-                        d.close_func(None)
-                        d.open_func(None)
-                    drivers.append(d)
-                    # Both switches log into lists of their own, checked against one row.
-                    sub = logs[(kind + type(d).__name__, n)] = []
-                    tasks += watch(sub, d, evs)
-                del logs[(kind, n)]
-                continue
-            if kind.startswith("ebutton"):
-                d = EButton(pin, suppress=kind.endswith("_s"))
-            else:
-                d = Pushbutton(pin, suppress=kind.endswith("_s"))
-                for f in (d.press_func, d.release_func, d.double_func, d.long_func):
-                    f(None)
-            drivers.append(d)
-            tasks += watch(log, d, (P, R, D, L))
-    await asyncio.gather(*(play(pin, SEQ[n]) for n, pin in zip(names, pins)))
+    for kind, n, pin in rows:
+        d, evs = make(kind, pin, irq)
+        drivers.append(d)
+        log = logs[(kind, n)] = []
+        tasks += watch(log, d, evs)
+    played = {}
+    for kind, n, pin in rows:
+        played[pin] = n
+    await asyncio.gather(*(play(pin, SEQ[n]) for pin, n in played.items()))
     await asyncio.sleep_ms(600)  # the last double-click times run out
     for (kind, n), log in sorted(logs.items()):
-        want = TABLE["switch" if kind.startswith("switch") else kind][n]
-        assert log == want, (kind, n, log, want)
+        want = TABLE["switch" if kind == "eswitch" else kind][n]
+        assert log == want, (kind, n, "irq" if irq else "polled", log, want)
     for d in drivers:
         d.deinit()
     for t in tasks:
         t.cancel()
+
+
+async def main():
+    names = sorted(SEQ)
+    kinds = sorted(TABLE) + ["eswitch"]
+    # Polled: every driver kind on the one pin of each sequence.
+    pins = [Pin(LINE_PINS[k], Pin.IN, Pin.PULL_UP) for k in range(len(names))]
+    await play_round([(kind, n, pin) for n, pin in zip(names, pins) for kind in kinds], False)
+    # irq=True (ours): an edge IRQ per driver, so a pin (an EXTI line) each; two kinds a round.
+    for i in range(0, len(kinds), 2):
+        rows = [(kind, n) for kind in kinds[i:i + 2] for n in names]
+        await play_round([(kind, n, Pin(LINE_PINS[k], Pin.IN, Pin.PULL_UP))
+                          for k, (kind, n) in enumerate(rows)], True)
 
 
 asyncio.run(main())
