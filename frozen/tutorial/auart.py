@@ -38,7 +38,11 @@ async def talk(uart, n=10, period_ms=50, timeout_ms=5000):
     sent = [0] * n
     got = []
     task = asyncio.create_task(reader(stream, n, sent, got))
-    await writer(out, n, period_ms, sent)
+    try:
+        await writer(out, n, period_ms, sent)
+    except BaseException:  # an error, or talk() cancelled: the reader must not outlive it
+        task.cancel()
+        raise
     await asyncio.wait_for_ms(task, timeout_ms)
     return got
 

@@ -1,7 +1,8 @@
 # AADC: an awaitable ADC (Hinch v3 API). `await aadc(lower, upper)` returns the reading once it
-# is outside [lower, upper] (sense(False): inside); aadc(delta): within delta of the last
-# reading; aadc(): the bounds of last time. The ADC has no interrupt: while a task waits, the
-# scheduler reads it on every pass through an ioctl(), as asyncio polls a stream.
+# is outside [lower, upper] (sense(False): inside); aadc(delta): within delta of a reading taken
+# now (DRIVERS.md 5.1; his code centres on the last reading, however old); aadc(): the bounds
+# of last time. The ADC has no interrupt: while a task waits, the scheduler reads it on every
+# pass through an ioctl(), as asyncio polls a stream.
 import io
 from asyncio import core
 
@@ -42,7 +43,7 @@ class AADC(io.IOBase):
         """Set the bounds (see the module's comment); returns self, to be awaited."""
         if lower is not None:
             if upper is None:
-                r = self._read() if self._last is None else self._last
+                r = self._read()
                 self._lower = r - lower
                 self._upper = r + lower
             else:

@@ -17,7 +17,6 @@ _HALF = 1 << 28
 
 
 class Encoder:
-    _changed = None  # an Event for `async for`, made on first use
     def __init__(self, pin_x, pin_y, v=0, div=1, vmin=None, vmax=None, mod=None,
                  callback=None, args=(), delay=100):
         """v: the start value; each div edges change it by 1; it stays in [vmin, vmax] and is
@@ -33,6 +32,7 @@ class Encoder:
         self._cv = v  # the value
         self.delay = delay
         self._flag = Flag()
+        self._changed = asyncio.Event()  # for `async for`: a change before it starts counts
         trig = pin_x.IRQ_RISING | pin_x.IRQ_FALLING
         pin_x.irq(self._x_cb, trig, hard=True)
         try:
@@ -91,8 +91,7 @@ class Encoder:
             if new != value:
                 delta = new - value
                 value = self._cv = new
-                if self._changed is not None:
-                    self._changed.set()
+                self._changed.set()
                 if callback is not None:
                     _callback(callback, (new, delta) + args)
 
@@ -104,8 +103,6 @@ class Encoder:
 
     async def __anext__(self):
         """async for v in encoder: each value, once it changed (skipping to the latest)."""
-        if self._changed is None:
-            self._changed = asyncio.Event()
         await self._changed.wait()
         self._changed.clear()
         return self._cv

@@ -76,17 +76,35 @@ class WaitAll(_Group):
 
 class ELO:
     """An event-like object from a task or a coroutine function and its arguments: wait()
-    returns when the task ends; elo() is the task, or the CancelledError that ended it."""
+    returns when the task ends (raises what it raised); elo() is the task, or the
+    CancelledError that ended it."""
+
+    _done = None  # an Event set when the task has ended: made at the first wait()
+    _error = None
 
     def __init__(self, coro, *args, **kwargs):
         self._task = coro if isinstance(coro, asyncio.Task) else asyncio.create_task(
             coro(*args, **kwargs))
 
-    async def wait(self):
+    async def _watch(self):
+        # The only awaiter of the task that nobody cancels: cancelling a task that awaits
+        # another cancels that one too, so WaitAny's helpers (cancelled when another member
+        # wins) and callers of wait() await the Event instead.
         try:
             await self._task
         except asyncio.CancelledError as e:
             self._task = e  # cancelled: WaitAny/WaitAll over it still complete
+        except Exception as e:
+            self._error = e
+        self._done.set()
+
+    async def wait(self):
+        if self._done is None:
+            self._done = asyncio.Event()
+            asyncio.create_task(self._watch())
+        await self._done.wait()
+        if self._error is not None:
+            raise self._error
 
     def __call__(self):
         return self._task
@@ -132,8 +150,9 @@ class ESwitch:
 
 class EButton:
     """A debounced pushbutton with only an Event interface: press, double, long, release.
-    suppress=True: a single click sets press and release once it can no longer be a double,
-    a double click or long press sets no press or release. irq=True (ours): an edge IRQ."""
+    suppress=True: a single click sets press and release once it can no longer be a double
+    (at release if held longer), a double click double and release, a long press long and
+    release. irq=True (ours): an edge IRQ."""
 
     debounce_ms = 50
     long_press_ms = 1000
@@ -141,6 +160,7 @@ class EButton:
     _flag = None
     _ltim = None  # the long press and double click timers: made at the first press
     _dtim = None
+    _second = False  # the press now held is a double click's second
 
     def __init__(self, pin, suppress=False, sense=None, *, irq=False):
         self._pin = pin
@@ -174,7 +194,8 @@ class EButton:
             self._dtim = Delay_ms(self._dto)
         if not self._supp:
             self.press.set()
-        if self._dtim():  # the second click
+        self._second = self._dtim()
+        if self._second:
             self.double.set()
             self._dtim.stop()
         else:
@@ -182,8 +203,15 @@ class EButton:
             self._ltim.trigger(self.long_press_ms)
 
     def _released(self):
+        short = self._ltim()  # not yet a long press
         self._ltim.stop()
-        if not self._supp or not self._dtim():
+        if not self._supp:
+            self.release.set()
+        elif not self._dtim():
+            # With suppress, a single press held past the double click time (which then
+            # reported nothing) is reported now: DRIVERS.md 4.6 gives every short press both.
+            if short and not self._second:
+                self.press.set()
             self.release.set()
 
     def _dto(self):

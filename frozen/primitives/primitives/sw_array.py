@@ -126,12 +126,16 @@ class SwArray(_Matrix):
             await asyncio.sleep_ms(self.debounce_ms)
 
     def _time(self, changed, cur):
-        supp = self._cfg & SUPPRESS
+        # An event left out of cfg is not timed at all, so it cannot swallow others: without
+        # DOUBLE a second closure is a new first one, without LONG a long hold is a click.
+        cfg = self._cfg
+        supp = cfg & SUPPRESS
         now = ticks_ms()
         keys = self._keys
         sc = 0
         while changed:
-            if changed & 1 and cur & 1 and sc not in keys:
+            if changed & 1 and cur & 1 and (sc not in keys or keys[sc][0] == _GAP
+                                             and not cfg & DOUBLE):
                 keys[sc] = [_HELD, now]
                 if not supp:
                     self._put(sc, CLOSE)
@@ -147,18 +151,19 @@ class SwArray(_Matrix):
                     if not supp:
                         self._put(sc, OPEN)
                     key[0] = _GAP
-                elif elapsed > self.long_press_ms:
+                elif cfg & LONG and elapsed > self.long_press_ms:
                     self._put(sc, LONG)
                     key[0] = _FINISH
-            elif key[0] == _GAP:
-                if closed:
+                    continue
+            if key[0] == _GAP:
+                if closed:  # (only with DOUBLE: see above)
                     self._put(sc, DOUBLE)
                     key[0] = _FINISH
-                elif elapsed > self.double_click_ms:
+                elif not cfg & DOUBLE or elapsed > self.double_click_ms:
                     if supp:  # a single click after all
                         self._put(sc, CLOSE)
                         self._put(sc, OPEN)
                     del keys[sc]
-            elif not closed:
+            elif key[0] == _FINISH and not closed:
                 self._put(sc, OPEN)
                 del keys[sc]
