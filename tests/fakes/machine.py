@@ -496,6 +496,8 @@ class UART(io.IOBase):
             uart._irq_trig = uart._irq_flags = 0
             uart._irq_handler = None
             uart._irq_hard = False
+            uart._irq_rx = 0  # RXNE interrupts not yet served
+            uart._irq_idle = False
             uart._pending = False
             uart._pri = PRI_UART
             _sources.append(uart)
@@ -554,20 +556,33 @@ class UART(io.IOBase):
             got += 1
             self._t_idle = self._t_next + self._char_us
             self._t_next += self._char_us
-        flags = 0x20 if got else 0
+        if got and self._irq_trig & 0x20:
+            self._irq_rx += got  # one RXNE interrupt a char
         if self._t_idle is not None and not fly and time.ticks_diff(now, self._t_idle) >= 0:
             self._t_idle = None
-            flags |= 0x10
-        if flags & self._irq_trig and self._irq_handler is not None:
-            self._irq_flags = flags
+            if self._irq_trig & 0x10:
+                self._irq_idle = True
+        if (self._irq_rx or self._irq_idle) and self._irq_handler is not None:
             self._pending = True
 
     def _service(self):
+        self._pending = False
+        while self._irq_rx or self._irq_idle:
+            if self._irq_rx:
+                self._irq_rx -= 1
+                self._irq_flags = 0x20
+            else:
+                self._irq_idle = False
+                self._irq_flags = 0x10
+            self._call()
+
+    def _call(self):
         # mpirq.c: mp_irq_dispatch: a hard handler with the heap locked, one that raises is
         # disabled; a soft one is scheduled with the UART as its argument.
-        self._pending = False
         handler = self._irq_handler
         if handler is None:
+            self._irq_rx = 0
+            self._irq_idle = False
             return
         if not self._irq_hard:
             _schedule(handler, self)
@@ -620,16 +635,22 @@ class UART(io.IOBase):
                 self._sleep_until(deadline)
             return bool(self._rx)
 
-    def irq(self, handler=None, trigger=0, hard=False):
+    def irq(self, handler=_NOARG, trigger=None, hard=None):
+        # machine_uart.c mp_machine_uart_irq: with no arguments, the irq object as it is (no
+        # allocation: a hard handler may ask for its flags).
         if self._irq is None:
             self._irq = _UartIrq(self)
             self._irq_trig = 0
+        if handler is _NOARG and trigger is None and hard is None:
+            return self._irq
+        handler = None if handler is _NOARG else handler
+        trigger = trigger or 0
         if handler is not None and not callable(handler):
             raise ValueError("handler must be None or callable")
         if trigger & ~0x30:
             raise ValueError("trigger 0x%08x unsupported" % (trigger & ~0x30))
         self._irq_handler = handler
-        self._irq_hard = hard
+        self._irq_hard = bool(hard)
         self._irq_trig = trigger
         return self._irq
 
