@@ -184,7 +184,9 @@ class ExtInt:
         # The software interrupt register: the line's handler runs as for an edge.
         line = self._line
         if machine._cb[line] is not None and not machine._masked[line]:
-            machine._pend[line] = 1
+            if not machine._pend[line]:
+                machine._pend[line] = 1
+                machine._npend[0] += 1
             machine._dispatch()
 
     def __repr__(self):
