@@ -13,6 +13,8 @@
 #     send(uart, data)             the far end sends data to the UART's RX, at its baud rate
 #     accel(x, y, z)               the acceleration the MMA7660 measures (-32..31 each)
 #     accel_fault(on)              the accelerometer stops answering (Accel() raises OSError)
+#     caught()                     how many exceptions hard handlers raised (each disabled it)
+#     silence(on)                  count them without printing them (a test provoking one)
 import asyncio
 import io
 
@@ -127,3 +129,14 @@ def accel(x, y, z):
 def accel_fault(on):
     """The accelerometer stops answering on I2C (True) or answers again (False)."""
     pyb._accel_fault[0] = bool(on)
+
+
+def caught():
+    """How many exceptions hard IRQ handlers have raised so far (each disabled its handler)."""
+    return machine._caught[0]
+
+
+def silence(on):
+    """True: count hard handlers' exceptions without printing them (the board prints each), for
+    a test that provokes one on purpose and asserts caught(); False: print them again."""
+    machine._print_caught[0] = not on

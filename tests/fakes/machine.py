@@ -87,6 +87,19 @@ _npend = bytearray(1)  # how many of them are set
 _late = [False]
 _hard_depth = [0]  # >0 while a hard handler runs: the scheduler is locked on the board
 
+# Exceptions the hard handlers raised (the board prints each); fakeboard.silence() makes the
+# fakes count them without printing, for a test that provokes one on purpose.
+_caught = [0]
+_print_caught = [True]
+
+
+def _report(text, e):
+    _caught[0] += 1
+    if _print_caught[0]:
+        print(text)
+        sys.print_exception(e)
+
+
 # Other interrupt sources (pyb.Timer, UART.irq) register here: an object with _pending (bool),
 # _pri and _service() (runs its handler); the fakes run them by priority, as the NVIC does.
 _sources = []
@@ -110,8 +123,7 @@ def _run_hard(line):
     except BaseException as e:  # noqa: BLE001 - extint.c: nlr catches all; the line is disabled
         micropython.heap_unlock()
         _cb[line] = None
-        print("uncaught exception in ExtInt interrupt handler line", line)
-        sys.print_exception(e)
+        _report("uncaught exception in ExtInt interrupt handler line %d" % line, e)
         micropython.heap_lock()
     finally:
         micropython.heap_unlock()
@@ -610,8 +622,7 @@ class UART(io.IOBase):
             micropython.heap_unlock()
             self._irq_handler = None
             self._irq_trig = 0
-            print("Uncaught exception in IRQ callback handler")
-            sys.print_exception(e)
+            _report("Uncaught exception in IRQ callback handler", e)
             micropython.heap_lock()
         finally:
             micropython.heap_unlock()

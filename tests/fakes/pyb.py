@@ -4,7 +4,6 @@
 # USR switch is Pin("SW") (pressed reads 0: fakeboard.level("SW", 0)), the acceleration is
 # fakeboard.accel().
 import asyncio
-import sys
 import time
 
 import machine
@@ -308,8 +307,7 @@ class Timer:
         except BaseException as e:  # noqa: BLE001 - mp_irq_dispatch catches everything
             micropython.heap_unlock()
             self._cb = None
-            print("Uncaught exception in IRQ callback handler")
-            sys.print_exception(e)
+            machine._report("Uncaught exception in IRQ callback handler", e)
             micropython.heap_lock()
         finally:
             micropython.heap_unlock()
