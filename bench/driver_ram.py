@@ -11,6 +11,7 @@ import gc
 import json
 import sys
 
+import fakeboard
 from machine import Pin
 
 N = 4
@@ -37,10 +38,10 @@ def nothing(*_):
 
 async def click(pins):
     for p in pins:
-        p(0)
+        fakeboard.level(p, 0)
     await asyncio.sleep_ms(120)
     for p in pins:
-        p(1)
+        fakeboard.level(p, 1)
     await asyncio.sleep_ms(600)  # past the double-click time: every timer has expired
 
 
@@ -78,8 +79,8 @@ async def use(kind, objs, pins, pins2):
         await asyncio.sleep_ms(200)
     elif kind == "Encoder":
         for x, y in zip(pins, pins2):
-            x(0)
-            y(0)
+            fakeboard.level(x, 0)
+            fakeboard.level(y, 0)
         await asyncio.sleep_ms(250)
     else:
         await click(pins)
@@ -90,7 +91,7 @@ async def per_instance(P, kind):
     pins = [Pin(name, Pin.IN, Pin.PULL_UP) for name in PINS]
     pins2 = [Pin(name, Pin.IN, Pin.PULL_UP) for name in PINS2]
     for p in pins + pins2:
-        p(1)
+        fakeboard.level(p, 1)
     first = make(P, pins[N], pins2[N])  # loads the modules
     await use(kind, [first], pins[N:], pins2[N:])
     await asyncio.sleep_ms(100)

@@ -5,6 +5,7 @@
 import asyncio
 import json
 
+import fakeboard
 import fastpoll
 from machine import Pin
 
@@ -28,7 +29,7 @@ async def deliver(irq, wait, pin_id):
     level = 0
     for i in range(SENT):
         level ^= 1
-        pin.value(level)
+        fakeboard.level(pin, level)
         if i % BURST == BURST - 1:
             await asyncio.sleep(0)
     await asyncio.sleep_ms(20)

@@ -54,7 +54,7 @@ async def play_demo(demo, args, steps, pin, leds):
     things = demo(pin, leds, *args)
     await asyncio.sleep_ms(100)  # its tasks start, as before any human could press
     for level, ms, expect in steps:
-        pin(level)
+        fakeboard.level(pin, level)
         await asyncio.sleep_ms(ms)
         if expect is not None:
             got = fakeboard.toggles()

@@ -3,6 +3,7 @@
 import asyncio
 
 import apoll
+import fakeboard
 import pyb
 
 
@@ -32,23 +33,23 @@ def noise(k):
 
 async def driver():
     hw = pyb.Accel()
-    hw.set_xyz(0, 0, 21)
+    fakeboard.accel(0, 0, 21)
     acc = apoll.Accelerometer(hw, still_ms=500)
     acc.period_ms = 20
     log = []
     acc.moved_func(log.append, ("moved",))
     acc.still_func(log.append, ("still",))
     for k in range(10):  # noise only
-        hw.set_xyz(noise(k), noise(k + 1), 21)
+        fakeboard.accel(noise(k), noise(k + 1), 21)
         await asyncio.sleep_ms(20)
     assert log == [] and not acc.moving(), log
-    hw.set_xyz(30, 0, 21)  # one wild sample
+    fakeboard.accel(30, 0, 21)  # one wild sample
     await asyncio.sleep_ms(20)
-    hw.set_xyz(0, 0, 21)
+    fakeboard.accel(0, 0, 21)
     await asyncio.sleep_ms(100)
     assert log == [], log
     acc.moved.clear()
-    hw.set_xyz(10, -10, 15)  # a real move
+    fakeboard.accel(10, -10, 15)  # a real move
     await asyncio.wait_for_ms(acc.moved.wait(), 2000)
     assert acc.moving() and acc.vector() == (10, -10, 15), acc.vector()
     await asyncio.wait_for_ms(acc.still.wait(), 3000)
@@ -62,7 +63,7 @@ async def deinit_from_callback():
     errors = []
     asyncio.get_event_loop().set_exception_handler(lambda loop, context: errors.append(context))
     hw = pyb.Accel()
-    hw.set_xyz(0, 0, 21)
+    fakeboard.accel(0, 0, 21)
     acc = apoll.Accelerometer(hw)
     acc.period_ms = 20
     moves = []
@@ -73,9 +74,9 @@ async def deinit_from_callback():
         acc.deinit()  # a second call does nothing
 
     acc.moved_func(stop)
-    hw.set_xyz(20, 0, 21)
+    fakeboard.accel(20, 0, 21)
     await asyncio.sleep_ms(200)
-    hw.set_xyz(-20, 0, 21)  # a move no task is left to see
+    fakeboard.accel(-20, 0, 21)  # a move no task is left to see
     await asyncio.sleep_ms(200)
     assert moves == [(20, 0, 21)] and not errors, (moves, errors)
     acc.deinit()

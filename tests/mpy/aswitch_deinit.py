@@ -5,6 +5,7 @@
 # nothing and a second deinit() does nothing. Every case has its own pin; all run at once.
 import asyncio
 
+import fakeboard
 from aswitch import Pushbutton, Switch
 from fakeboard import irq_of
 from machine import Pin
@@ -15,9 +16,9 @@ seen = []  # what fired after a driver had quit: should stay empty
 
 
 async def press(pin, ms=HOLD):
-    pin(0)
+    fakeboard.level(pin, 0)
     await asyncio.sleep_ms(ms)
-    pin(1)
+    fakeboard.level(pin, 1)
     await asyncio.sleep_ms(HOLD)
 
 

@@ -6,6 +6,7 @@ import asyncio
 import gc
 from time import ticks_diff, ticks_ms
 
+import fakeboard
 from aswitch import Pushbutton
 from machine import Pin
 
@@ -31,11 +32,11 @@ async def soak(irq, n):
 
     async def press_release():
         n = counts[0]
-        pin(0)
+        fakeboard.level(pin, 0)
         while counts[0] == n:
             await asyncio.sleep_ms(0)
         n = counts[1]
-        pin(1)
+        fakeboard.level(pin, 1)
         while counts[1] == n:
             await asyncio.sleep_ms(0)
 

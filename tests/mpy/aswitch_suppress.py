@@ -2,14 +2,15 @@
 # single click's release only once it can no longer become a double. Polled and IRQ-driven.
 import asyncio
 
+import fakeboard
 from aswitch import Pushbutton
 from machine import Pin
 
 
 async def click(pin, ms=80):
-    pin(0)
+    fakeboard.level(pin, 0)
     await asyncio.sleep_ms(ms)
-    pin(1)
+    fakeboard.level(pin, 1)
 
 
 async def check(irq, name):
@@ -44,19 +45,19 @@ async def check(irq, name):
     log.clear()
 
     # Long press: no release.
-    pin(0)
+    fakeboard.level(pin, 0)
     await asyncio.sleep_ms(900)
     assert log == ["press", "long"], log
-    pin(1)
+    fakeboard.level(pin, 1)
     await asyncio.sleep_ms(450)
     assert log == ["press", "long"], log
     log.clear()
 
     # Held past the double-click time but released before a long press: release on release.
-    pin(0)
+    fakeboard.level(pin, 0)
     await asyncio.sleep_ms(450)
     assert log == ["press"], log
-    pin(1)
+    fakeboard.level(pin, 1)
     await asyncio.sleep_ms(100)
     assert log == ["press", "release"], log
     log.clear()
@@ -67,9 +68,9 @@ async def check(irq, name):
     await asyncio.sleep_ms(100)
     assert log == ["press", "release"], log
     log.clear()
-    pin(0)
+    fakeboard.level(pin, 0)
     await asyncio.sleep_ms(900)
-    pin(1)
+    fakeboard.level(pin, 1)
     await asyncio.sleep_ms(100)
     assert log == ["press", "long"], log
     pb.deinit()

@@ -2,17 +2,18 @@
 # state, bounces shorter than the debounce period, events, deinit.
 import asyncio
 
+import fakeboard
 from aswitch import Switch
 from machine import Pin
 
 
 async def bouncy(pin, level):
     for _ in range(3):  # 6 flips in about 10 ms: inside the 50 ms debounce period
-        pin(level)
+        fakeboard.level(pin, level)
         await asyncio.sleep_ms(1)
-        pin(1 - level)
+        fakeboard.level(pin, 1 - level)
         await asyncio.sleep_ms(1)
-    pin(level)
+    fakeboard.level(pin, level)
 
 
 async def check(irq, name):
@@ -28,10 +29,10 @@ async def check(irq, name):
 
     sw.close_func(log.append, ("close",))
     sw.open_func(opened, ("open",))
-    pin(0)
+    fakeboard.level(pin, 0)
     await asyncio.sleep_ms(100)
     assert log == ["close"] and sw() == 0, log
-    pin(1)
+    fakeboard.level(pin, 1)
     await asyncio.sleep_ms(100)
     assert log == ["close", "open"] and sw() == 1, log
     log.clear()
@@ -48,10 +49,10 @@ async def check(irq, name):
     sw.open_func(False)
     sw.open.clear()
     assert not sw.close.is_set()
-    pin(0)
+    fakeboard.level(pin, 0)
     await asyncio.wait_for_ms(sw.close.wait(), 2000)
     assert not sw.open.is_set()
-    pin(1)
+    fakeboard.level(pin, 1)
     await asyncio.wait_for_ms(sw.open.wait(), 2000)
     assert log == [], log
 
@@ -59,9 +60,9 @@ async def check(irq, name):
     sw.debounce_ms = 10
     sw.close_func(log.append, ("close",))
     await asyncio.sleep_ms(60)  # the period already begun runs out first
-    pin(0)
+    fakeboard.level(pin, 0)
     await asyncio.sleep_ms(40)
-    pin(1)
+    fakeboard.level(pin, 1)
     await asyncio.sleep_ms(40)
     assert log == ["close"], log
     assert Switch.debounce_ms == 50
@@ -69,9 +70,9 @@ async def check(irq, name):
     sw.deinit()
     await asyncio.sleep_ms(20)  # a cancelled task runs before this sleep ends
     assert task.done()
-    pin(0)
+    fakeboard.level(pin, 0)
     await asyncio.sleep_ms(100)
-    pin(1)
+    fakeboard.level(pin, 1)
     assert log == ["close"], log
 
 

@@ -19,21 +19,21 @@ def count(p):
 async def delivery():
     pin = Pin("X5", Pin.IN, Pin.PULL_DOWN)
     pin.irq(count, hard=True)
-    pin(1)
+    fakeboard.level(pin, 1)
     assert hits[0] == 0  # pending: nothing ran yet
     await asyncio.sleep_ms(0)
     assert hits[0] == 1 and hits[1] == 1, hits
     for _ in range(3):  # six edges between two passes: one IRQ, reading the level now
-        pin(0)
-        pin(1)
-    pin(0)
+        fakeboard.level(pin, 0)
+        fakeboard.level(pin, 1)
+    fakeboard.level(pin, 0)
     await asyncio.sleep_ms(0)
     assert hits[0] == 2 and hits[1] == 0, hits
-    pin(1)
+    fakeboard.level(pin, 1)
     fakeboard.deliver()  # a test can deliver them itself
     assert hits[0] == 3
     pin.irq(None)
-    pin(0)
+    fakeboard.level(pin, 0)
     await asyncio.sleep_ms(0)
     assert hits[0] == 3
 
@@ -44,14 +44,14 @@ async def encoder():
     changed = asyncio.Event()
     enc = Encoder(x, y, delay=0, callback=lambda v, d: changed.set())
     for _ in range(20):  # jitter: X up and down again before the handler runs
-        x(1)
-        x(0)
+        fakeboard.level(x, 1)
+        fakeboard.level(x, 0)
         await asyncio.sleep_ms(0)
     await asyncio.sleep_ms(30)
     assert enc.value() == 0 and not changed.is_set(), enc.value()
     for levels in ((1, 0), (1, 1), (0, 1), (0, 0)):  # forwards, one edge per pass
-        x(levels[0])
-        y(levels[1])
+        fakeboard.level(x, levels[0])
+        fakeboard.level(y, levels[1])
         await asyncio.wait_for_ms(changed.wait(), 1000)
         changed.clear()
     assert enc.value() == 4, enc.value()
@@ -66,10 +66,10 @@ async def bounce():
     pb.release_func(log.append, ("release",))
     await asyncio.sleep_ms(20)
     for level in (0, 1, 0, 1, 0):  # contact bounce, all before one pass
-        pin(level)
+        fakeboard.level(pin, level)
     await asyncio.sleep_ms(200)
     for level in (1, 0, 1, 0, 1):
-        pin(level)
+        fakeboard.level(pin, level)
     await asyncio.sleep_ms(200)
     assert log == ["press", "release"], log
     pb.deinit()

@@ -5,6 +5,7 @@
 # wait for that, and sleep only to give a wrong extra callback time to show.
 import asyncio
 
+import fakeboard
 from fakeboard import irq_of
 from machine import Pin
 from primitives import Encoder
@@ -23,8 +24,8 @@ def turn(edges):
     for _ in range(abs(edges)):
         i = (i + step) % 4
         x, y = STATES[i]
-        X(x)
-        Y(y)
+        fakeboard.level(X, x)
+        fakeboard.level(Y, y)
 
 
 async def settle(enc, ms=60):
@@ -69,8 +70,8 @@ async def main():
     assert enc.value() == -502, enc.value()
 
     for _ in range(50):  # jitter on X alone: back and forth, no net movement
-        X(1 - X())
-        X(1 - X())
+        fakeboard.level(X, 1 - X())
+        fakeboard.level(X, 1 - X())
     await quiet(enc)
     assert enc.value() == -502, enc.value()
     enc.deinit()

@@ -3,6 +3,7 @@ import asyncio
 from asyncio import core
 from time import ticks_add, ticks_diff, ticks_ms
 
+import fakeboard
 import fastpoll
 import micropython
 from machine import Pin
@@ -72,7 +73,7 @@ async def producer():
     level = 0
     for i in range(SENT):
         level ^= 1
-        pin.value(level)
+        fakeboard.level(pin, level)
         if i % 500 == 499:
             await asyncio.sleep(0)
 

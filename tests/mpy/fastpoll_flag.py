@@ -2,6 +2,7 @@
 import asyncio
 from asyncio import core
 
+import fakeboard
 import fastpoll
 import micropython
 from machine import Pin
@@ -55,10 +56,10 @@ async def main():
     task = asyncio.create_task(waiter())
     await asyncio.sleep_ms(5)
     assert log == []
-    pin.value(1)
+    fakeboard.level(pin, 1)
     await asyncio.wait_for_ms(task, 2000)
     assert log == ["woken"] and not flag.is_set()
-    pin.value(0)
+    fakeboard.level(pin, 0)
 
     # Two sets before the waiter runs are one event (a flag, not a counter).
     task = asyncio.create_task(waiter())

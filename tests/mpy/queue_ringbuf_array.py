@@ -3,6 +3,7 @@
 import asyncio
 from array import array
 
+import fakeboard
 from machine import Pin
 from primitives import RingbufQueue
 
@@ -23,15 +24,15 @@ def on_edge(p):
 async def main():
     pin.irq(on_edge, Pin.IRQ_RISING, hard=True)
     for _ in range(3):
-        pin(1)
-        pin(0)
+        fakeboard.level(pin, 1)
+        fakeboard.level(pin, 0)
     got = []
     for _ in range(3):
         got.append(await q.get())
     assert got == [1000, 2000, 3000], got
     for _ in range(6):  # 6 into room for 4: the two oldest are dropped
-        pin(1)
-        pin(0)
+        fakeboard.level(pin, 1)
+        fakeboard.level(pin, 0)
     assert q.full() and q.qsize() == 4
     got = []
     async for v in q:

@@ -5,6 +5,7 @@
 import asyncio
 import time
 
+import fakeboard
 import fastpoll
 from machine import Pin
 from primitives import Delay_ms, Pushbutton, Switch
@@ -52,12 +53,13 @@ async def debounce(irq, name):
     sw = Switch(pin, irq=irq)
     await asyncio.sleep_ms(100)
     t0 = now()
-    pin(0)
+    fakeboard.level(pin, 0)
     await sw.close.wait()
     # Polled: the pin is read every debounce period; with an IRQ at once.
     within("Switch close irq=%s" % irq, since(t0), 0, SLACK_MS + (0 if irq else sw.debounce_ms))
     await asyncio.sleep_ms(5)
-    pin(1)  # open again 5 ms after closing: seen a debounce period after the close was
+    fakeboard.level(pin, 1)  # open again 5 ms after closing: seen a debounce period after the
+    # close was
     await sw.open.wait()
     within("Switch bounce irq=%s" % irq, since(t0), sw.debounce_ms,
            SLACK_MS + (0 if irq else sw.debounce_ms))
@@ -71,19 +73,19 @@ async def button(irq, name):
     await asyncio.sleep_ms(100)
     ev_long, ev_double = pb.long, pb.double
     t0 = now()
-    pin(0)
+    fakeboard.level(pin, 0)
     await ev_long.wait()
     within("long press irq=%s" % irq, since(t0), pb.long_press_ms, SLACK_MS + extra)
-    pin(1)
+    fakeboard.level(pin, 1)
     await asyncio.sleep_ms(600)
     t0 = now()
     for gap in (100, 100, 100):  # press 100, release 100, press: a double click
-        pin(0 if pin() else 1)
+        fakeboard.level(pin, 0 if pin() else 1)
         await asyncio.sleep_ms(gap)
-    pin(0)
+    fakeboard.level(pin, 0)
     await ev_double.wait()
     within("double click irq=%s" % irq, since(t0), 300, SLACK_MS + extra)
-    pin(1)
+    fakeboard.level(pin, 1)
     pb.deinit()
     # Suppressed: a single click is reported once it can no longer be a double.
     pb = Pushbutton(pin, suppress=True, irq=irq)
@@ -91,9 +93,9 @@ async def button(irq, name):
     rel = pb.release
     await asyncio.sleep_ms(100)
     t0 = now()
-    pin(0)
+    fakeboard.level(pin, 0)
     await asyncio.sleep_ms(100)
-    pin(1)
+    fakeboard.level(pin, 1)
     await rel.wait()
     within("suppressed release irq=%s" % irq, since(t0), pb.double_click_ms, SLACK_MS + extra)
     pb.deinit()
@@ -115,7 +117,7 @@ async def wake(priority):
             n += 1
             if first and n == 4:
                 times[0] = time.ticks_us()
-                pin(1)
+                fakeboard.level(pin, 1)
             await asyncio.sleep(0)
 
     async def waiter():
@@ -128,14 +130,14 @@ async def wake(priority):
     stop[0] = True
     await asyncio.gather(*tasks)
     pin.irq(None)
-    pin(0)
+    fakeboard.level(pin, 0)
     return time.ticks_diff(times[1], times[0])
 
 
 async def main():
     await delay_ms()
     await debounce(True, "X1")
-    await debounce(False, "X2")
+    await debounce(False, "X7")
     await button(True, "X3")
     await button(False, "X4")
     us = await wake(True)

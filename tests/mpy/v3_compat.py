@@ -5,6 +5,7 @@
 import asyncio
 from time import ticks_diff, ticks_ms
 
+import fakeboard
 import micropython
 from machine import Pin
 from primitives import (
@@ -101,9 +102,9 @@ async def drivers():
     pin = Pin("X3", Pin.IN, Pin.PULL_UP)
 
     async def click():
-        pin(0)
+        fakeboard.level(pin, 0)
         await asyncio.sleep_ms(100)
-        pin(1)
+        fakeboard.level(pin, 1)
         await asyncio.sleep_ms(100)
 
     pb = Pushbutton(pin)
@@ -152,7 +153,7 @@ async def delay_irq():
     # From a real (fake) pin IRQ handler.
     pin = Pin("X7", Pin.IN, Pin.PULL_UP)
     pin.irq(lambda p: d.trigger(), Pin.IRQ_FALLING, hard=True)
-    pin(0)
+    fakeboard.level(pin, 0)
     assert d.running()
     await asyncio.wait_for_ms(d.wait(), 1000)
     assert fired == ["t", "t", "t"]

@@ -3,6 +3,7 @@
 # cancellation and deinit() of each.
 import asyncio
 
+import fakeboard
 from fastpoll import Flag
 from machine import Pin
 from primitives import ELO, EButton, ESwitch, WaitAll, WaitAny
@@ -20,30 +21,31 @@ async def eswitch(irq, name):
     pin = Pin(name, Pin.IN, Pin.PULL_UP)
     sw = ESwitch(pin, irq=irq)
     assert sw() == 0 and not sw.close.is_set() and not sw.open.is_set()
-    pin(0)
+    fakeboard.level(pin, 0)
     await seen(sw.close)
     assert sw() == 1 and not sw.open.is_set()
-    pin(1)
+    fakeboard.level(pin, 1)
     await seen(sw.open)
     assert sw() == 0
     # lopen=0: a switch to the supply rail, open at 0.
     pin2 = Pin("Y4", Pin.IN, Pin.PULL_DOWN)
     sw2 = ESwitch(pin2, lopen=0)
-    pin2(1)
+    fakeboard.level(pin2, 1)
     await seen(sw2.close)
     task = sw._task
     sw.deinit()
     sw2.deinit()
-    pin(0)
+    fakeboard.level(pin2, None)  # let go: the next run starts with it open
+    fakeboard.level(pin, 0)
     await asyncio.sleep_ms(CLICK)
     assert task.done() and not sw.close.is_set()
-    pin(1)
+    fakeboard.level(pin, 1)
 
 
 async def click(pin, ms=CLICK):
-    pin(0)
+    fakeboard.level(pin, 0)
     await asyncio.sleep_ms(ms)
-    pin(1)
+    fakeboard.level(pin, 1)
     await asyncio.sleep_ms(ms)
 
 
@@ -62,10 +64,10 @@ async def ebutton(irq, name):
     eb = EButton(pin, irq=irq)
     assert eb._ltim is None  # timers are made at the first press
     assert EButton.long_press_ms == 1000 and EButton.double_click_ms == 400
-    pin(0)
+    fakeboard.level(pin, 0)
     await seen(eb.press)
     assert eb() and eb.rawstate()
-    pin(1)
+    fakeboard.level(pin, 1)
     await seen(eb.release)
     await asyncio.sleep_ms(500)  # past the double click time
     assert states(eb) == [], states(eb)
@@ -74,10 +76,10 @@ async def ebutton(irq, name):
     assert "double" in states(eb), states(eb)
     clear(eb)
     await asyncio.sleep_ms(500)
-    pin(0)
+    fakeboard.level(pin, 0)
     await seen(eb.long)
     assert states(eb) == ["press"]
-    pin(1)
+    fakeboard.level(pin, 1)
     await seen(eb.release)
     clear(eb)
 
@@ -161,7 +163,7 @@ async def groups():
 
 async def main():
     await eswitch(False, "X1")
-    await eswitch(True, "X2")
+    await eswitch(True, "X7")
     await ebutton(False, "X5")
     await ebutton(True, "X6")
     await elo()

@@ -2,6 +2,7 @@
 # only while the row is driven low), and AADC on a fake machine.ADC; deinit and cancellation.
 import asyncio
 
+import fakeboard
 from keymatrix import KeyMatrix
 from machine import ADC, Pin
 from primitives import AADC, Keyboard, SwArray
@@ -131,30 +132,36 @@ async def awaited(aw):
     return await aw
 
 
+def volts(pin, u16):
+    # The voltage that reads u16 (of 65536 for 3.3 V): what the test applies to the pin.
+    fakeboard.voltage(pin, u16 * 3.3 / 65536)
+
+
 async def aadc():
     adc = ADC("X3")
-    adc.set_u16(30000)
+    volts("X3", 30000)
     a = AADC(adc)
-    assert abs(a.read_u16() - 30000) < 16 and a.read_u16(True) == a.read_u16(last=True)
+    # 12 bits (16 counts of 65536 each), rounded down, and +-1 LSB of noise: within 40.
+    assert abs(a.read_u16() - 30000) < 40 and a.read_u16(True) == a.read_u16(last=True)
     # Absolute bounds; normal sense: wait until the reading leaves them.
     await times_out(awaited(a(20000, 40000)))
     task = asyncio.create_task(awaited(a(20000, 40000)))
     await asyncio.sleep_ms(10)
-    adc.set_u16(45000)
+    volts("X3", 45000)
     v = await asyncio.wait_for_ms(task, 500)
-    assert abs(v - 45000) < 16, v
+    assert abs(v - 45000) < 40, v
     # sense(False): wait until within the bounds; no arguments: the same bounds as before.
     a.sense(False)
     task = asyncio.create_task(awaited(a()))
     await asyncio.sleep_ms(10)
     assert not task.done()
-    adc.set_u16(25000)
+    volts("X3", 25000)
     assert 20000 <= await asyncio.wait_for_ms(task, 500) <= 40000
     # Relative bounds: around a reading taken when they are set (DRIVERS.md 5.1).
     a.sense(True)
     await times_out(awaited(a(1000)))
-    adc.set_u16(27000)
-    assert abs(await asyncio.wait_for_ms(awaited(a()), 500) - 27000) < 16
+    volts("X3", 27000)
+    assert abs(await asyncio.wait_for_ms(awaited(a()), 500) - 27000) < 40
 
 
 async def main():

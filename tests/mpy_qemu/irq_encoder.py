@@ -4,6 +4,7 @@
 # position and its callbacks' deltas add up to it: no edge lost, none counted twice.
 import asyncio
 
+import fakeboard
 import irqkit
 from machine import Pin
 from primitives import Encoder
@@ -24,9 +25,9 @@ async def main():
         # One pin changes per step, as from a real shaft (setting both would double the cost).
         x, y = STATES[pos % 4]
         if x != STATES[was % 4][0]:
-            X(x)
+            fakeboard.level(X, x)
         else:
-            Y(y)
+            fakeboard.level(Y, y)
 
     deltas = [0, 0]  # [sum, callbacks]
 
