@@ -169,14 +169,27 @@ def test_public_names_are_in_stub(source, stub):
     assert not missing, "%s lacks %s" % (stub, sorted(missing))
 
 
-@pytest.mark.parametrize("source,stub", PAIRS)
-def test_class_members_are_in_stub(source, stub):
+def public_classes(path):
+    return {n: c for n, c in classes(parse(path)).items() if is_public(n)}
+
+
+# (source, stub, class) for each public class of each paired module: one case per class, so
+# that no case checks an empty set.
+CLASS_CASES = [(source, stub, name) for source, stub in PAIRS
+               for name in sorted(public_classes(os.path.join(ROOT, source)))]
+
+
+def test_classes_found():
+    assert len(CLASS_CASES) >= 30, CLASS_CASES
+
+
+@pytest.mark.parametrize("source,stub,name", CLASS_CASES)
+def test_class_members_are_in_stub(source, stub, name):
     stub_classes = classes(parse(os.path.join(STUBS, stub)))
-    for name, cls in classes(parse(os.path.join(ROOT, source))).items():
-        if not is_public(name):
-            continue
-        missing = class_members(cls) - class_members(stub_classes[name])
-        assert not missing, "%s: %s lacks %s" % (stub, name, sorted(missing))
+    assert name in stub_classes, "%s lacks class %s" % (stub, name)
+    missing = (class_members(public_classes(os.path.join(ROOT, source))[name])
+               - class_members(stub_classes[name]))
+    assert not missing, "%s: %s lacks %s" % (stub, name, sorted(missing))
 
 
 def test_c_module_members_are_in_stub():
@@ -209,12 +222,26 @@ def test_fwinfo_stub_matches_generated_module():
     assert names == stub_names(parse(os.path.join(STUBS, "fwinfo.pyi")))
 
 
-@pytest.mark.parametrize("stub", all_stubs())
-def test_stub_imports_between_stubs_resolve(stub):
-    modules = {s[:-len(".pyi")].replace("/__init__", "").replace("/", "."): s
-               for s in all_stubs()}
-    for node in parse(os.path.join(STUBS, stub)).body:
-        if isinstance(node, ast.ImportFrom) and node.module in modules:
-            target = parse(os.path.join(STUBS, modules[node.module]))
-            missing = {a.name for a in node.names} - stub_names(target) - defined(target.body)
-            assert not missing, "%s: %s has no %s" % (stub, node.module, sorted(missing))
+def stub_modules():
+    return {s[:-len(".pyi")].replace("/__init__", "").replace("/", "."): s for s in all_stubs()}
+
+
+# (stub, the stub module it imports from) for each `from x import ...` between stubs.
+IMPORT_CASES = sorted({(stub, node.module) for stub in all_stubs()
+                       for node in parse(os.path.join(STUBS, stub)).body
+                       if isinstance(node, ast.ImportFrom) and node.module in stub_modules()})
+
+
+def test_stub_imports_found():
+    assert len(IMPORT_CASES) >= 10, IMPORT_CASES
+
+
+@pytest.mark.parametrize("stub,module", IMPORT_CASES)
+def test_stub_imports_between_stubs_resolve(stub, module):
+    target = parse(os.path.join(STUBS, stub_modules()[module]))
+    imported = {a.name for node in parse(os.path.join(STUBS, stub)).body
+                if isinstance(node, ast.ImportFrom) and node.module == module
+                for a in node.names}
+    assert imported, (stub, module)
+    missing = imported - stub_names(target) - defined(target.body)
+    assert not missing, "%s: %s has no %s" % (stub, module, sorted(missing))
