@@ -194,7 +194,7 @@ import primitives.iodemo
 aqtest.run()
 asyntest.run()
 chain.run()
-assert roundrobin.run() > 0
+roundrobin.run()  # asserts each task had its turn each round
 primitives.iodemo.run()
 print("demos ok")
 """.format(modules=modules, lib=device.lib)
