@@ -6,6 +6,7 @@ import os
 import re
 
 import genfwinfo
+import mpyrun
 import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -245,3 +246,42 @@ def test_stub_imports_between_stubs_resolve(stub, module):
     assert imported, (stub, module)
     missing = imported - stub_names(target) - defined(target.body)
     assert not missing, "%s: %s has no %s" % (stub, module, sorted(missing))
+
+
+def instance_attributes(path):
+    """Every `self.x = ...` target in a module, whatever the class: what instances may hold."""
+    names = set()
+    for node in ast.walk(parse(os.path.join(ROOT, path))):
+        for target in getattr(node, "targets", []) + [getattr(node, "target", None)]:
+            if (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
+                    and target.value.id == "self"):
+                names.add(target.attr)
+    return names
+
+
+# Each stub with a module to import on the unix build (_hw.pyi types protocols only).
+STUB_MODULES = sorted((module, stub) for module, stub in stub_modules().items()
+                      if stub not in STUB_ONLY)
+
+
+@pytest.mark.parametrize("module,stub", STUB_MODULES)
+def test_stub_names_are_in_module(targets, module, stub, tmp_path):
+    # The other way round: what a stub promises, the module has (module-level names, and class
+    # members as class attributes or as attributes its instances set), on the unix build.
+    tree = parse(os.path.join(STUBS, stub))
+    names = sorted(n for n in stub_names(tree) if not n.startswith("_"))
+    inst = set().union(*(instance_attributes(src) for src, s in PAIRS if s == stub))
+    if stub == "fastpoll.pyi":  # the C types' attributes, served by their attr handlers
+        with open(FASTPOLL_C) as f:
+            inst.update(re.findall(r"attr == MP_QSTR_(\w+)", f.read()))
+    members = {name: sorted(class_members(cls) - inst - {"__init__"})
+               for name, cls in classes(tree).items() if not name.startswith("_")}
+    assert names, stub
+    source = """import {m}
+missing = [n for n in {names!r} if not hasattr({m}, n)]
+for cls, members in {members!r}.items():
+    missing += [cls + "." + n for n in members if not hasattr(getattr({m}, cls), n)]
+assert not missing, missing
+""".format(m=module, names=names, members=members)
+    result = mpyrun.run_source("unix", targets["unix"], source, str(tmp_path))
+    assert result.ok, "{} promises what {} lacks:\n{}".format(stub, module, result.error)
