@@ -4,7 +4,7 @@ Targets: the unix test build (a program) and the qemu test build (a Cortex-M fir
 by qemu-system-arm, driven through its raw REPL on the emulated UART).
 
     mpyrun.py --unix build/test-unix/micropython script.py
-    mpyrun.py --qemu build/test-qemu/firmware.elf [--icount 3] [--singlestep] script.py
+    mpyrun.py --qemu build/test-qemu/firmware.elf [--icount N] [--singlestep] script.py
 
 Exit status 0 when the script passed (see failure()), 1 when not (the reason is printed last).
 """
@@ -19,6 +19,10 @@ import time
 from errors import UserError, run_main
 
 QEMU_MACHINE = "mps2-an386"
+# qemu counts time in instructions, 2**3 ns each (125 M instructions/s, about a Pyboard's
+# STM32F405 at 168 MHz): the guest's clock and its timers' rates are the same on every run,
+# whatever the host's speed or load, so scripts may check two-sided time limits there.
+ICOUNT_SHIFT = 3
 
 # What a failure prints when it does not stop the script: a traceback (of the script, or one a
 # handler printed, e.g. set_global_exception() before its sys.exit(), which exits with 0),
@@ -117,7 +121,7 @@ class _Serial:
         return data
 
 
-def run_qemu(elf, script_text, timeout=120, icount=None, singlestep=False):
+def run_qemu(elf, script_text, timeout=120, icount=ICOUNT_SHIFT, singlestep=False):
     """Run script_text (source) on the qemu build through its raw REPL."""
     proc = subprocess.Popen(qemu_command(elf, icount, singlestep), stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -160,7 +164,8 @@ def main():
     target = parser.add_mutually_exclusive_group(required=True)
     target.add_argument("--unix", metavar="BINARY")
     target.add_argument("--qemu", metavar="ELF")
-    parser.add_argument("--icount", type=int, help="qemu: instruction-counted time, shift=N")
+    parser.add_argument("--icount", type=int, default=ICOUNT_SHIFT,
+                        help="qemu: instruction-counted time, shift=N (default %(default)s)")
     parser.add_argument("--singlestep", action="store_true",
                         help="qemu: interrupts may land between any two instructions")
     parser.add_argument("--timeout", type=float, default=120)

@@ -1,6 +1,7 @@
 # Helpers shared by the test scripts (frozen into the test builds only: on qemu a script
 # cannot import a file beside it).
 import asyncio
+import sys
 
 # PYBV11 pins for tests that need many: LINE_PINS[n] is on EXTI line n, so any of them can have
 # an IRQ at the same time; OTHER_PINS share lines with them (use them polled, or alone).
@@ -57,3 +58,17 @@ async def play_demo(demo, args, steps, pin, leds):
     for led in leds:
         led.off()
     await asyncio.sleep_ms(100)  # what the demo started winds down
+
+
+# Time is counted in instructions on qemu (every runner of ours runs it with -icount and a
+# fixed shift) and is the board's own on a Pyboard: there a two-sided time limit holds whatever
+# the host does. On unix time is the host's, which a busy host stretches without bound.
+COUNTED_TIME = sys.platform != "linux"
+
+
+def within(ms, low, high, what=""):
+    """low <= ms <= high, each bound with its reason at the call; the upper one only where time
+    is counted (COUNTED_TIME): a sleep guarantees the lower bound everywhere."""
+    assert ms >= low, "{} took {} ms, less than {}".format(what, ms, low)
+    assert ms <= high or not COUNTED_TIME, "{} took {} ms, more than {}".format(what, ms, high)
+    return ms
