@@ -29,7 +29,8 @@ async def main():
 
 asyncio.run(main())
 """,
-    # A hard pin handler raises at the edge; the line is disabled and the script goes on.
+    # A hard pin handler allocates (the heap is locked: MemoryError) at the edge; as on the
+    # board, the line is disabled, and the script goes on.
     "pin_irq": """
 import fakeboard
 from machine import Pin
@@ -40,11 +41,34 @@ calls = bytearray(1)
 def handler(p):
     calls[0] += 1
     if FAULT:
-        raise ValueError("probe: failed in a hard IRQ handler")
+        [p]
 
 pin.irq(handler, Pin.IRQ_FALLING, hard=True)
 fakeboard.level(pin, 0)
-assert calls[0] == 1, calls[0]
+fakeboard.level(pin, 1)
+fakeboard.level(pin, 0)
+assert calls[0] == (1 if FAULT else 2), calls[0]
+assert (fakeboard.irq_of(pin) is None) == FAULT
+""",
+    # The USR switch's callback is a hard IRQ too: one that allocates is disabled.
+    "switch_irq": """
+import fakeboard
+import pyb
+from machine import Pin
+
+sw = pyb.Switch()
+calls = bytearray(1)
+
+def handler():
+    calls[0] += 1
+    if FAULT:
+        [calls]
+
+sw.callback(handler)
+for _ in range(2):
+    fakeboard.level(Pin("SW"), 0)
+    fakeboard.level(Pin("SW"), 1)
+assert calls[0] == (1 if FAULT else 2), calls[0]
 """,
 }
 # qemu only: a real interrupt (irqsim's timer, at NVIC priority) whose handler raises.
@@ -59,15 +83,18 @@ def handler(t):
 
 t = irqsim.Timer(2000, handler)
 t0 = time.ticks_ms()
-while t.count() < 3 and time.ticks_diff(time.ticks_ms(), t0) < 500:
+while t.count() < 3 and time.ticks_diff(time.ticks_ms(), t0) < 100:
     pass
+if not FAULT:
+    t.deinit()
+time.sleep_ms(20)
 t.deinit()
-assert t.count() >= 1, t.count()
+assert t.count() == 1 if FAULT else t.count() >= 3, t.count()  # the exception stopped it
 """,
 }
 ALL = dict(PROBES, **QEMU_PROBES)
 MARK = {"task": "Task exception wasn't retrieved", "pin_irq": "uncaught exception",
-        "timer_irq": "uncaught exception"}
+        "switch_irq": "uncaught exception", "timer_irq": "uncaught exception"}
 
 
 def source(kind, fault):

@@ -80,20 +80,8 @@ for _ in range(20):
 assert order == ["scheduled", ("handler", 1)], order
 x2.irq(None)
 
-# A hard handler runs at the edge with the heap locked; one that raises is disabled, as on the
-# board ("uncaught exception in ExtInt interrupt handler line 1" is printed).
-runs = []
-
-
-def allocates(p):
-    runs.append([p.value()])  # a new list: an allocation
-
-
-x2(0)
-x2.irq(allocates, hard=True)
-x2(1)
-x2(0)
-assert runs == [] and irq_of(x2) is None, runs
+# A hard handler that raises (an allocation, with the heap locked) is disabled, as on the board:
+# tests/host/test_runner.py checks that, as it prints a failure that the runner must catch.
 log = bytearray(4)
 
 
@@ -101,6 +89,7 @@ def counts(p):
     log[0] += 1
 
 
+x2(0)
 x2.irq(counts, Pin.IRQ_RISING, hard=True)
 x2(1)
 assert log[0] == 1
@@ -108,15 +97,6 @@ x2(0)
 x2(1)
 assert log[0] == 2
 x2.irq(None)
-
-# A switch callback is a hard IRQ too: one that allocates is disabled.
-sw.callback(lambda: presses.append([2]))
-sw_pin(0)
-sw_pin(1)
-sw_pin(0)
-sw_pin(1)
-assert presses == [1], presses
-sw.callback(None)
 
 # An output pin drives its own level; value(v) on an input is the outside world's.
 x3 = Pin("X3", Pin.OUT, value=1)
