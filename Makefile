@@ -119,8 +119,12 @@ stock-unix: check-tools-test mpy-cross
 	@$(PYTHON) scripts/portmake.py stock-unix -C "$(MPY_DIR)/ports/unix" -j$(JOBS) \
 		BUILD=$(BUILD_DIR)/stock-unix MICROPY_MPYCROSS=$(MPY_CROSS) MICROPY_PY_SSL=0
 
-test: check-tools-test
-	@$(PYTHON) -m pytest tests
+# The targets are built first, once: the pytest workers (TEST_JOBS of them, pytest-xdist) then
+# find them made. Every test is safe beside another (own temp folders, free ports, one lock on
+# build/ for make).
+TEST_JOBS ?= $(JOBS)
+test: check-tools-test test-targets
+	@$(PYTHON) -m pytest -n $(TEST_JOBS) tests
 
 # The board suite (tests/board) over the raw REPL: on a Pyboard running this commit's firmware
 # (wire X1 to X2), or with PORT=qemu on the qemu test build, through the same code.
