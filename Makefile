@@ -119,8 +119,13 @@ stock-unix: check-tools-test mpy-cross
 	@$(PYTHON) scripts/portmake.py stock-unix -C "$(MPY_DIR)/ports/unix" -j$(JOBS) \
 		BUILD=$(BUILD_DIR)/stock-unix MICROPY_MPYCROSS=$(MPY_CROSS) MICROPY_PY_SSL=0
 
-test: check-tools-test
-	@$(PYTHON) -m pytest tests
+# Everything the tests build is built first, once, with make's own parallel jobs: the pytest
+# workers (TEST_JOBS of them, pytest-xdist) then find it made, instead of one waiting for
+# another's build. Every test is safe beside another (own temp folders, free ports, one lock on
+# build/ for make). pytest-benchmark, where installed, only warns that xdist disables it.
+TEST_JOBS ?= $(JOBS)
+test: check-tools-test test-targets boards stock-unix
+	@$(PYTHON) -m pytest -n $(TEST_JOBS) -p no:benchmark tests
 
 # The board suite (tests/board) over the raw REPL: on a Pyboard running this commit's firmware
 # (wire X1 to X2), or with PORT=qemu on the qemu test build, through the same code.

@@ -7,7 +7,9 @@ The board is reached through its raw REPL (MicroPython's tools/pyboard.py, over 
 for qemu over the emulated UART, the same code path). First the board must run the firmware
 of the local build (fwinfo), and that build must be this commit's; then wiring.py checks the
 X1-X2 jumper; then each script runs after a soft reset. A script passes when it runs to its
-end; its REPORT lines are figures, shown and not judged. The last line says
+end and prints no failure (mpyrun.failure(), the check of every runner: no traceback, no
+"Task exception wasn't retrieved", no "uncaught exception"); its REPORT lines are figures,
+shown and not judged. The last line says
 "N passed, N failed"; the exit status is 0 only when none failed.
 """
 
@@ -17,13 +19,16 @@ import os
 import sys
 
 import genfwinfo
+import mpyrun
 from errors import UserError, run_main
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SUITE = os.path.join(ROOT, "tests", "board")
 FIRST = "wiring.py"
+# Time counted in instructions, as every qemu run of ours (mpyrun.ICOUNT_SHIFT): the suite's
+# time limits hold there as on a Pyboard, whatever the host's load.
 QEMU_CMD = ("qemu-system-arm -machine mps2-an386 -nographic -monitor null -semihosting "
-            "-serial pty -kernel {}")
+            "-icount shift={} -serial pty -kernel {{}}".format(mpyrun.ICOUNT_SHIFT))
 FWINFO = "import fwinfo; print(repr((fwinfo.version, fwinfo.commit, fwinfo.board)))"
 
 
@@ -111,12 +116,15 @@ def run_suite(board, scripts, out=sys.stdout):
         for line in output.split("\n"):
             if line.startswith("REPORT "):
                 print("  " + line[len("REPORT "):], file=out)
-        if err:
+        # The raw REPL sends what the script raised apart from its output: non-empty, it raised.
+        reason = mpyrun.failure(1 if err else 0, output, err)
+        if reason:
+            why = last_line(err) if err else reason
             if name == FIRST:
                 raise UserError("no wiring: jumper X1 to X2 (README, 'Testing on your "
-                                "Pyboard'): " + last_line(err))
+                                "Pyboard'): " + why)
             failed += 1
-            print("FAIL {}: {}".format(name, last_line(err)), file=out)
+            print("FAIL {}: {}".format(name, why), file=out)
         else:
             passed += 1
             print("ok   {}".format(name), file=out)

@@ -28,6 +28,7 @@ TOOLS = {
     "qemu-system-arm": ("prog", APT + " qemu-system-arm"),
     "dfu-util": ("prog", APT + " dfu-util"),
     "pytest": ("module", PIP + " pytest"),
+    "xdist": ("module", PIP + " pytest-xdist"),  # make test runs the tests in parallel
     "serial": ("module", PIP + " pyserial"),
     "mpremote": ("prog", PIP + " mpremote"),
     "matplotlib": ("module", PIP + " matplotlib"),
@@ -36,7 +37,7 @@ TOOLS = {
 NEEDS = {
     "firmware": ["make", "git", "arm-none-eabi-gcc", "newlib"],
     "test": ["make", "git", "gcc", "pkg-config", "arm-none-eabi-gcc", "newlib",
-             "qemu-system-arm", "dfu-util", "pytest"],
+             "qemu-system-arm", "dfu-util", "pytest", "xdist"],
     "deploy": ["dfu-util"],
     "board": ["serial"],
     "bench": ["qemu-system-arm", "matplotlib"],

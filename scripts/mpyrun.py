@@ -4,9 +4,9 @@ Targets: the unix test build (a program) and the qemu test build (a Cortex-M fir
 by qemu-system-arm, driven through its raw REPL on the emulated UART).
 
     mpyrun.py --unix build/test-unix/micropython script.py
-    mpyrun.py --qemu build/test-qemu/firmware.elf [--icount 3] [--singlestep] script.py
+    mpyrun.py --qemu build/test-qemu/firmware.elf [--icount N] [--singlestep] script.py
 
-Exit status 0 when the script ran to its end, 1 when it raised (the traceback is printed).
+Exit status 0 when the script passed (see failure()), 1 when not (the reason is printed last).
 """
 
 import argparse
@@ -19,16 +19,46 @@ import time
 from errors import UserError, run_main
 
 QEMU_MACHINE = "mps2-an386"
+# qemu counts time in instructions, 2**3 ns each (125 M instructions/s, about a Pyboard's
+# STM32F405 at 168 MHz): the guest's clock and its timers' rates are the same on every run,
+# whatever the host's speed or load, so scripts may check two-sided time limits there.
+ICOUNT_SHIFT = 3
+
+# What a failure prints when it does not stop the script: a traceback (of the script, or one a
+# handler printed, e.g. set_global_exception() before its sys.exit(), which exits with 0),
+# asyncio's report of a task that raised and that nobody awaits, and the report of an exception
+# in an interrupt handler, which is then disabled (stm32 extint.c and timer.c, irqsim.c, the
+# fakes: "uncaught exception in ...", shared/runtime/mpirq.c: "Uncaught exception in IRQ
+# callback handler") or in a thread or weakref callback (py/: "Unhandled exception in ...").
+FAILURE_MARKS = ("traceback (most recent call last)", "task exception wasn't retrieved",
+                 "uncaught exception", "unhandled exception")
+
+
+def failure(status, output, error=""):
+    """Why a run failed, or None when it passed: it passes only when it ended normally (status
+    0, error empty: every runner shares this) and nothing it printed, on either stream, shows
+    a failure (FAILURE_MARKS, in any case)."""
+    if isinstance(status, str):  # it never ended: timed out, or the emulator died
+        return status
+    if status != 0:
+        return "exit status {}".format(status)
+    for line in (output + "\n" + error).split("\n"):
+        if any(mark in line.lower() for mark in FAILURE_MARKS):
+            return "printed a failure: " + line.strip()  # the first one: the cause
+    if error.strip():
+        return "printed on stderr: " + error.strip().split("\n")[-1]
+    return None
 
 
 class Result:
-    def __init__(self, ok, output, error=""):
-        self.ok = ok
+    def __init__(self, status, output, error=""):
         self.output = output  # what the script printed
-        self.error = error  # the traceback, when it raised
+        self.error = error  # its traceback or stderr, or why the run failed
+        self.reason = failure(status, output, error)
+        self.ok = self.reason is None
 
     def __repr__(self):
-        return "Result(ok={!r})".format(self.ok)
+        return "Result(ok={!r}, reason={!r})".format(self.ok, self.reason)
 
 
 def run_unix(binary, script, timeout=120, args=()):
@@ -39,16 +69,15 @@ def run_unix(binary, script, timeout=120, args=()):
                               capture_output=True, timeout=timeout, cwd=os.path.dirname(script))
     except subprocess.TimeoutExpired as e:
         out = (e.stdout or b"").decode(errors="replace")
-        return Result(False, out, "timed out after {} s".format(timeout))
+        why = "timed out after {} s".format(timeout)
+        return Result(why, out, why)
     out = proc.stdout.decode(errors="replace").replace("\r\n", "\n")
     err = proc.stderr.decode(errors="replace")
-    if proc.returncode != 0:
+    if proc.returncode != 0 and "Traceback" in out:
         # The unix port prints an uncaught exception's traceback on stdout.
-        if "Traceback" in out:
-            out, _, tb = out.partition("Traceback")
-            err = "Traceback" + tb + err
-        return Result(False, out, err or "exit status {}".format(proc.returncode))
-    return Result(True, out, err)
+        out, _, tb = out.partition("Traceback")
+        err = "Traceback" + tb + err
+    return Result(proc.returncode, out, err)
 
 
 def qemu_command(elf, icount=None, singlestep=False):
@@ -92,7 +121,7 @@ class _Serial:
         return data
 
 
-def run_qemu(elf, script_text, timeout=120, icount=None, singlestep=False):
+def run_qemu(elf, script_text, timeout=120, icount=ICOUNT_SHIFT, singlestep=False):
     """Run script_text (source) on the qemu build through its raw REPL."""
     proc = subprocess.Popen(qemu_command(elf, icount, singlestep), stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
@@ -106,15 +135,17 @@ def run_qemu(elf, script_text, timeout=120, icount=None, singlestep=False):
         out = serial.read_until(b"\x04", deadline).decode(errors="replace")
         err = serial.read_until(b"\x04", deadline).decode(errors="replace")
     except TimeoutError as e:
-        return Result(False, str(e), "timed out after {} s".format(timeout))
+        why = "timed out after {} s".format(timeout)
+        return Result(why, str(e), why)
     except EOFError as e:
-        return Result(False, str(e), "qemu exited")
+        return Result("qemu exited", str(e), "qemu exited")
     finally:
         proc.kill()
         proc.wait()
     out = out.replace("\r\n", "\n")
     err = err.replace("\r\n", "\n")
-    return Result(not err, out, err)
+    # The raw REPL sends the script's output, then what it raised: non-empty means it raised.
+    return Result(1 if err else 0, out, err)
 
 
 def run_source(target, build, source, scratch, name="script.py", timeout=120):
@@ -133,7 +164,8 @@ def main():
     target = parser.add_mutually_exclusive_group(required=True)
     target.add_argument("--unix", metavar="BINARY")
     target.add_argument("--qemu", metavar="ELF")
-    parser.add_argument("--icount", type=int, help="qemu: instruction-counted time, shift=N")
+    parser.add_argument("--icount", type=int, default=ICOUNT_SHIFT,
+                        help="qemu: instruction-counted time, shift=N (default %(default)s)")
     parser.add_argument("--singlestep", action="store_true",
                         help="qemu: interrupts may land between any two instructions")
     parser.add_argument("--timeout", type=float, default=120)
@@ -151,6 +183,8 @@ def main():
             result = run_qemu(args.qemu, f.read(), args.timeout, args.icount, args.singlestep)
     sys.stdout.write(result.output)
     sys.stderr.write(result.error)
+    if not result.ok:
+        sys.stderr.write("failed: {}\n".format(result.reason))
     return 0 if result.ok else 1
 
 

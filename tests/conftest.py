@@ -1,25 +1,24 @@
-"""Shared fixtures: the test targets are built (incrementally, by make) once per session."""
+"""Shared fixtures: the test targets are built (incrementally, by make) once per session.
+
+Tests may run in parallel (pytest-xdist, as make test runs them): every make into the shared
+build folder holds one lock, so two workers never build into it at once; make test builds the
+targets before the workers start, so theirs find nothing to do."""
 
 import os
-import subprocess
 import sys
 
 import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
+sys.path.insert(0, os.path.join(ROOT, "tests", "host"))
+from hosttools import make  # noqa: E402
 
 BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
 
 # Only host-side pytest files are collected; tests/mpy, tests/mpy_qemu and tests/board hold
 # MicroPython scripts.
 collect_ignore_glob = ["mpy/*", "mpy_qemu/*", "fakes/*", "targets/*", "board/*"]
-
-
-def make(*args):
-    """Run make in the repo; returns the CompletedProcess (text output)."""
-    return subprocess.run(["make", "-s"] + list(args), cwd=ROOT, capture_output=True,
-                          text=True)
 
 
 @pytest.fixture(scope="session")

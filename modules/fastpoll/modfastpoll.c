@@ -771,7 +771,7 @@ static mp_obj_t fastpoll_drive_resume(mp_obj_t self_in, mp_obj_t send_value, mp_
             return mp_const_none;
         }
         // A coroutine that yields a value: raise at that point in it.
-        send_value = MP_OBJ_NULL;
+        send_value = mp_const_none;
         throw_value = mp_obj_new_exception_msg(&mp_type_TypeError,
             MP_ERROR_TEXT("a coroutine yielded a value: use await"));
     }
@@ -783,10 +783,12 @@ static mp_obj_t fastpoll_drive_send(mp_obj_t self_in, mp_obj_t value) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(fastpoll_drive_send_obj, fastpoll_drive_send);
 
-// drive.throw(exc): exc is an exception class or instance, as for a generator.
+// drive.throw(exc): exc is an exception class or instance, as for a generator. The value sent
+// with it is None, as generator.throw() sends (py/objgenerator.c): anything else is refused by
+// a coroutine that has not started yet, e.g. a call_later() cancelled before it ran.
 static mp_obj_t fastpoll_drive_throw(size_t n_args, const mp_obj_t *args) {
     mp_obj_t exc = n_args > 2 && args[2] != mp_const_none ? args[2] : args[1];
-    return fastpoll_drive_resume(args[0], MP_OBJ_NULL, exc);
+    return fastpoll_drive_resume(args[0], mp_const_none, exc);
 }
 static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(fastpoll_drive_throw_obj, 2, 4, fastpoll_drive_throw);
 

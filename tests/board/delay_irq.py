@@ -1,6 +1,7 @@
 # Delay_ms triggered from a pin IRQ: the hard handler schedules the trigger (Delay_ms is for
 # tasks and soft callbacks); the timer expires its duration after the last edge.
 import asyncio
+import sys
 import time
 
 import micropython
@@ -29,7 +30,10 @@ async def main():
         assert d.running()
     await d.wait()
     ms = time.ticks_diff(time.ticks_ms(), t0)
-    assert 200 <= ms < 400, ms
+    # Its 200 ms from the last edge, which came just before t0; at most 5 ms more, the
+    # scheduler's overhead, where time is the board's own or counted in instructions (qemu):
+    # on the unix port it is the host's, which a busy host stretches.
+    assert ms >= 200 and (ms <= 205 or sys.platform == "linux"), ms
     x1.irq(None)
     d.deinit()
 

@@ -1,6 +1,7 @@
 # Helpers shared by the test scripts (frozen into the test builds only: on qemu a script
 # cannot import a file beside it).
 import asyncio
+import sys
 
 try:
     import io
@@ -188,3 +189,17 @@ def interrupt_idle():
     """Raise KeyboardInterrupt at the event loop's next poll (where a Ctrl-C typed while the
     loop idles lands): it leaves asyncio.run() from inside wait_io_event()."""
     asyncio.core._io_queue.poller.register(_Interrupt(), 1)
+
+
+# Time is counted in instructions on qemu (every runner of ours runs it with -icount and a
+# fixed shift) and is the board's own on a Pyboard: there a two-sided time limit holds whatever
+# the host does. On unix time is the host's, which a busy host stretches without bound.
+COUNTED_TIME = sys.platform != "linux"
+
+
+def within(ms, low, high, what=""):
+    """low <= ms <= high, each bound with its reason at the call; the upper one only where time
+    is counted (COUNTED_TIME): a sleep guarantees the lower bound everywhere."""
+    assert ms >= low, "{} took {} ms, less than {}".format(what, ms, low)
+    assert ms <= high or not COUNTED_TIME, "{} took {} ms, more than {}".format(what, ms, high)
+    return ms

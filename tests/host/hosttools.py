@@ -1,5 +1,6 @@
 """Helpers for the host tests: run our scripts as a user would, as subprocesses."""
 
+import fcntl
 import os
 import re
 import subprocess
@@ -16,6 +17,17 @@ def mpy_dir():
         tag = re.search(r"^MPY_TAG := (\S+)$", f.read(), re.M).group(1)
     cache = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
     return os.path.join(cache, "micropython", tag)
+
+
+def make(*args):
+    """Run make in the repo, alone on the build folder (tests may run in parallel: every make
+    into build/ holds one lock); returns the CompletedProcess (text output)."""
+    build = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
+    os.makedirs(build, exist_ok=True)
+    with open(os.path.join(build, ".make.lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        return subprocess.run(["make", "-s"] + list(args), cwd=ROOT, capture_output=True,
+                              text=True)
 
 
 def script(name, *args, env=None):

@@ -3,13 +3,12 @@ everything our manifest ships, our C module, and none of the test-only fakes or 
 
 import json
 import os
-import subprocess
 
 import fwinfo
 import genpackage
 import pytest
 from elffile import ElfFile
-from hosttools import ROOT, mpy_dir, script
+from hosttools import ROOT, make, mpy_dir, script
 
 BOARDS = sorted(d for d in os.listdir(os.path.join(ROOT, "boards"))
                 if os.path.exists(os.path.join(ROOT, "boards", d, "mpconfigboard.mk")))
@@ -25,7 +24,7 @@ BOARD_NAMES = {"PYBV11": b"PYBv1.1", "PYBV10": b"PYBv1.0", "PYBLITEV10": b"PYBLI
 
 @pytest.fixture(scope="module")
 def built(targets):
-    proc = subprocess.run(["make", "-s", "boards"], cwd=ROOT, capture_output=True, text=True)
+    proc = make("boards")
     assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
 
 

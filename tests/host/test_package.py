@@ -18,6 +18,7 @@ import subprocess
 import threading
 
 import pytest
+from hosttools import make
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
@@ -25,10 +26,6 @@ LISTS = ("package.json", "fastpoll.json", "primitives.json", "threadsafe.json", 
 # Installed, but they import pyb, machine.Pin or machine.UART at the top: they need a Pyboard,
 # not unix.
 NEEDS_PYBOARD = {"aledflash", "astests", "auart"}
-
-
-def make(*args):
-    return subprocess.run(["make", "-s"] + list(args), cwd=ROOT, capture_output=True, text=True)
 
 
 def mip_list(name):
@@ -194,7 +191,7 @@ import primitives.iodemo
 aqtest.run()
 asyntest.run()
 chain.run()
-assert roundrobin.run() > 0
+roundrobin.run()  # asserts each task had its turn each round
 primitives.iodemo.run()
 print("demos ok")
 """.format(modules=modules, lib=device.lib)

@@ -6,6 +6,7 @@ import os
 import re
 
 import genfwinfo
+import mpyrun
 import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -169,14 +170,27 @@ def test_public_names_are_in_stub(source, stub):
     assert not missing, "%s lacks %s" % (stub, sorted(missing))
 
 
-@pytest.mark.parametrize("source,stub", PAIRS)
-def test_class_members_are_in_stub(source, stub):
+def public_classes(path):
+    return {n: c for n, c in classes(parse(path)).items() if is_public(n)}
+
+
+# (source, stub, class) for each public class of each paired module: one case per class, so
+# that no case checks an empty set.
+CLASS_CASES = [(source, stub, name) for source, stub in PAIRS
+               for name in sorted(public_classes(os.path.join(ROOT, source)))]
+
+
+def test_classes_found():
+    assert len(CLASS_CASES) >= 30, CLASS_CASES
+
+
+@pytest.mark.parametrize("source,stub,name", CLASS_CASES)
+def test_class_members_are_in_stub(source, stub, name):
     stub_classes = classes(parse(os.path.join(STUBS, stub)))
-    for name, cls in classes(parse(os.path.join(ROOT, source))).items():
-        if not is_public(name):
-            continue
-        missing = class_members(cls) - class_members(stub_classes[name])
-        assert not missing, "%s: %s lacks %s" % (stub, name, sorted(missing))
+    assert name in stub_classes, "%s lacks class %s" % (stub, name)
+    missing = (class_members(public_classes(os.path.join(ROOT, source))[name])
+               - class_members(stub_classes[name]))
+    assert not missing, "%s: %s lacks %s" % (stub, name, sorted(missing))
 
 
 def test_c_module_members_are_in_stub():
@@ -209,12 +223,65 @@ def test_fwinfo_stub_matches_generated_module():
     assert names == stub_names(parse(os.path.join(STUBS, "fwinfo.pyi")))
 
 
-@pytest.mark.parametrize("stub", all_stubs())
-def test_stub_imports_between_stubs_resolve(stub):
-    modules = {s[:-len(".pyi")].replace("/__init__", "").replace("/", "."): s
-               for s in all_stubs()}
-    for node in parse(os.path.join(STUBS, stub)).body:
-        if isinstance(node, ast.ImportFrom) and node.module in modules:
-            target = parse(os.path.join(STUBS, modules[node.module]))
-            missing = {a.name for a in node.names} - stub_names(target) - defined(target.body)
-            assert not missing, "%s: %s has no %s" % (stub, node.module, sorted(missing))
+def stub_modules():
+    return {s[:-len(".pyi")].replace("/__init__", "").replace("/", "."): s for s in all_stubs()}
+
+
+# (stub, the stub module it imports from) for each `from x import ...` between stubs.
+IMPORT_CASES = sorted({(stub, node.module) for stub in all_stubs()
+                       for node in parse(os.path.join(STUBS, stub)).body
+                       if isinstance(node, ast.ImportFrom) and node.module in stub_modules()})
+
+
+def test_stub_imports_found():
+    assert len(IMPORT_CASES) >= 10, IMPORT_CASES
+
+
+@pytest.mark.parametrize("stub,module", IMPORT_CASES)
+def test_stub_imports_between_stubs_resolve(stub, module):
+    target = parse(os.path.join(STUBS, stub_modules()[module]))
+    imported = {a.name for node in parse(os.path.join(STUBS, stub)).body
+                if isinstance(node, ast.ImportFrom) and node.module == module
+                for a in node.names}
+    assert imported, (stub, module)
+    missing = imported - stub_names(target) - defined(target.body)
+    assert not missing, "%s: %s has no %s" % (stub, module, sorted(missing))
+
+
+def instance_attributes(path):
+    """Every `self.x = ...` target in a module, whatever the class: what instances may hold."""
+    names = set()
+    for node in ast.walk(parse(os.path.join(ROOT, path))):
+        for target in getattr(node, "targets", []) + [getattr(node, "target", None)]:
+            if (isinstance(target, ast.Attribute) and isinstance(target.value, ast.Name)
+                    and target.value.id == "self"):
+                names.add(target.attr)
+    return names
+
+
+# Each stub with a module to import on the unix build (_hw.pyi types protocols only).
+STUB_MODULES = sorted((module, stub) for module, stub in stub_modules().items()
+                      if stub not in STUB_ONLY)
+
+
+@pytest.mark.parametrize("module,stub", STUB_MODULES)
+def test_stub_names_are_in_module(targets, module, stub, tmp_path):
+    # The other way round: what a stub promises, the module has (module-level names, and class
+    # members as class attributes or as attributes its instances set), on the unix build.
+    tree = parse(os.path.join(STUBS, stub))
+    names = sorted(n for n in stub_names(tree) if not n.startswith("_"))
+    inst = set().union(*(instance_attributes(src) for src, s in PAIRS if s == stub))
+    if stub == "fastpoll.pyi":  # the C types' attributes, served by their attr handlers
+        with open(FASTPOLL_C) as f:
+            inst.update(re.findall(r"attr == MP_QSTR_(\w+)", f.read()))
+    members = {name: sorted(class_members(cls) - inst - {"__init__"})
+               for name, cls in classes(tree).items() if not name.startswith("_")}
+    assert names, stub
+    source = """import {m}
+missing = [n for n in {names!r} if not hasattr({m}, n)]
+for cls, members in {members!r}.items():
+    missing += [cls + "." + n for n in members if not hasattr(getattr({m}, cls), n)]
+assert not missing, missing
+""".format(m=module, names=names, members=members)
+    result = mpyrun.run_source("unix", targets["unix"], source, str(tmp_path))
+    assert result.ok, "{} promises what {} lacks:\n{}".format(stub, module, result.error)

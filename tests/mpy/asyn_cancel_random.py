@@ -4,6 +4,7 @@
 import asyncio
 
 from primitives import Condition, Lock, Queue, Semaphore
+from testkit import finish
 
 SEED = 12345
 OPS = 20000
@@ -72,13 +73,20 @@ async def worker():
 
 async def main():
     tasks = [asyncio.create_task(worker()) for _ in range(WORKERS)]
+    # Replaced workers, awaited once done: an assert that failed in one raises there (a
+    # cancellation is an ending).
+    replaced = []
     while state["ops"] < OPS:
         await asyncio.sleep_ms(rand(3))
         i = rand(WORKERS)
         if not tasks[i].done():
             tasks[i].cancel()
             state["cancels"] += 1
+        replaced.append(tasks[i])
         tasks[i] = asyncio.create_task(worker())
+        if len(replaced) >= 16:
+            await finish([t for t in replaced if t.done()])
+            replaced = [t for t in replaced if not t.done()]
         # A cancelled op that was in a critical section ran its `async with` exit.
         assert state["in_lock"] <= 1 and state["in_sem"] <= 2
     # Drain: workers blocked on the queue are freed by putting or getting.
@@ -95,6 +103,7 @@ async def main():
             cond.notify_all()
         await asyncio.sleep_ms(2)
     assert all(t.done() for t in tasks), "a waiter is stuck"
+    await finish(replaced + tasks)  # a cancellation is an ending; any other error raises
     # Consistent and idle: nothing held, nothing lost, nothing waiting.
     assert not lock.locked() and lock.owner is None
     assert sem._count == 2 and not sem.locked()

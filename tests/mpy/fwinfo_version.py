@@ -7,5 +7,9 @@ assert fwinfo.micropython == "v%d.%d.%d" % sys.implementation.version[:3], fwinf
 assert fwinfo.board in ("unix", "TEST_M4"), fwinfo.board
 parts = fwinfo.version.split(".")
 assert len(parts) == 3 and all(p.isdigit() for p in parts), fwinfo.version
-assert fwinfo.commit == "unknown" or len(fwinfo.commit.split("-")[0]) == 12, fwinfo.commit
+# The test builds are made in a git checkout (genfwinfo.py says "unknown" only outside one):
+# 12 hex digits of the commit, "-dirty" when the tree had changes.
+head, _, dirty = fwinfo.commit.partition("-")
+assert len(head) == 12 and all(c in "0123456789abcdef" for c in head), fwinfo.commit
+assert dirty in ("", "dirty"), fwinfo.commit
 assert fwinfo.board in fwinfo.summary() and fwinfo.version in fwinfo.summary()

@@ -17,7 +17,11 @@ from primitives import (
     Switch,
     set_global_exception,
 )
-from testkit import raises, times_out
+from testkit import raises, times_out, within
+
+# Time limits: from the nominal time (a Delay_ms never expires early) to SLACK ms after it (the
+# scheduler's overhead at Pyboard-like speed; checked where time is counted, testkit.within).
+SLACK = 5
 
 
 async def condition():
@@ -140,7 +144,8 @@ async def delay_irq():
     irq(d.trigger)
     assert d.running()
     await asyncio.wait_for_ms(d.wait(), 1000)
-    assert fired == ["t"] and ticks_diff(ticks_ms(), t0) >= 90
+    assert fired == ["t"], fired
+    within(ticks_diff(ticks_ms(), t0), 100, 100 + SLACK, "Delay_ms triggered in an IRQ")
     # Retriggered from an IRQ while asleep: a later deadline, then an earlier one.
     d.trigger(3000)
     await asyncio.sleep_ms(20)
@@ -149,7 +154,8 @@ async def delay_irq():
     t0 = ticks_ms()
     irq(d.trigger, 50)
     await asyncio.wait_for_ms(d.wait(), 1000)
-    assert ticks_diff(ticks_ms(), t0) < 900 and fired == ["t", "t"], fired
+    within(ticks_diff(ticks_ms(), t0), 50, 50 + SLACK, "Delay_ms moved earlier in an IRQ")
+    assert fired == ["t", "t"], fired
     # From a real (fake) pin IRQ handler.
     pin = Pin("X7", Pin.IN, Pin.PULL_UP)
     pin.irq(lambda p: d.trigger(), Pin.IRQ_FALLING, hard=True)

@@ -36,12 +36,8 @@ assert allocs == [0, n], (allocs, n)
 sleep_ms(20)
 assert t.count() == n  # deinit() stopped it
 
-# An uncaught exception is printed and stops the timer.
-t = irqsim.Timer(3000, lambda t: 1 // 0)
-until(lambda: t.count() >= 1)
-sleep_ms(20)
-assert t.count() == 1, t.count()
-t.deinit()
+# An uncaught exception is printed and stops the timer: tests/host/test_runner.py checks that,
+# as it prints a failure that the runner must catch.
 
 # micropython.schedule() from the handler runs the function soon after, in thread context.
 ran = []

@@ -4,7 +4,9 @@
 // interrupt calls callback(timer) in hard IRQ context as pyb.Timer does on the stm32 port:
 // scheduler and heap locked, an uncaught exception printed and the timer stopped. Each period
 // is drawn pseudo-randomly from [T/2, 3T/2) so interrupts land at varying instants of the code
-// under test. The port's vector table (in flash, 16 system exceptions only) is copied to RAM
+// under test. irqsim.seed(n) seeds that draw: under qemu -icount with a fixed shift (time
+// counted in instructions) a seed gives the same interleaving on every host, however busy, and
+// each seed another one. The port's vector table (in flash, 16 system exceptions only) is copied to RAM
 // with room for the board's external IRQs and installed through SCB->VTOR on first use.
 //
 // Built only by tests/targets/qemu/mpconfigboard.mk (SRC_C), so the stm32 firmware never
@@ -56,6 +58,9 @@ typedef struct _irqsim_timer_obj_t {
 } irqsim_timer_obj_t;
 
 static const mp_obj_type_t irqsim_timer_type;
+
+// The seed of the next timer's jitter; 0: none given, seed from the clock.
+static uint32_t irqsim_seed_next;
 
 MP_REGISTER_ROOT_POINTER(struct _irqsim_timer_obj_t *irqsim_timers[IRQSIM_NUM_TIMERS]);
 
@@ -159,7 +164,13 @@ static mp_obj_t irqsim_timer_make_new(const mp_obj_type_t *type, size_t n_args, 
     irqsim_timer_obj_t *self = mp_obj_malloc_with_finaliser(irqsim_timer_obj_t, type);
     self->id = id;
     self->period = IRQSIM_PCLK_HZ / freq;
-    self->rng = 0x9e3779b9u ^ (mp_hal_ticks_us() * 2654435761u) ^ id;
+    uint32_t seed = irqsim_seed_next ? irqsim_seed_next : mp_hal_ticks_us();
+    if (irqsim_seed_next) {
+        // A second timer gets a jitter of its own, as reproducible as the first's.
+        irqsim_seed_next = irqsim_seed_next * 1664525u + 1013904223u;
+        irqsim_seed_next = irqsim_seed_next ? irqsim_seed_next : 1;
+    }
+    self->rng = 0x9e3779b9u ^ (seed * 2654435761u) ^ id;
     if (self->rng == 0) {
         self->rng = 1;
     }
@@ -218,8 +229,20 @@ static MP_DEFINE_CONST_OBJ_TYPE(
     locals_dict, &irqsim_timer_locals_dict
     );
 
+// irqsim.seed(n): the timers made from now on draw their periods from n (1..2**32-1).
+static mp_obj_t irqsim_seed(mp_obj_t seed_in) {
+    mp_uint_t seed = mp_obj_get_int_truncated(seed_in);
+    if (seed == 0 || seed > 0xffffffffu) {
+        mp_raise_ValueError(MP_ERROR_TEXT("seed must be 1..2**32-1"));
+    }
+    irqsim_seed_next = seed;
+    return mp_const_none;
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(irqsim_seed_obj, irqsim_seed);
+
 static const mp_rom_map_elem_t irqsim_module_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR___name__), MP_ROM_QSTR(MP_QSTR_irqsim) },
+    { MP_ROM_QSTR(MP_QSTR_seed), MP_ROM_PTR(&irqsim_seed_obj) },
     { MP_ROM_QSTR(MP_QSTR_Timer), MP_ROM_PTR(&irqsim_timer_type) },
 };
 static MP_DEFINE_CONST_DICT(irqsim_module_globals, irqsim_module_globals_table);
