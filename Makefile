@@ -112,6 +112,14 @@ unix: check-tools-test mpy-cross
 qemu: check-tools-test mpy-cross
 	$(call port_build,qemu,qemu,test-qemu,TEST_M4,BOARD=TEST_M4 BOARD_DIR=$(TOP_DIR)/tests/targets/qemu)
 
+# The PYBV11 firmware on an emulated STM32F405 (QEMU -M netduinoplus2): our boards/PYBV11 with
+# only the emulator delta of tests/targets/pyb-emu (docs/pyb-emu.md).
+.PHONY: pyb-emu
+PYB_EMU_ELF := $(BUILD_DIR)/test-pyb-emu/firmware.elf
+pyb-emu: check-tools-test mpy-cross
+	@ln -sfn "$(MPY_DIR)/ports/stm32/boards/PYBV11/pins.csv" tests/targets/pyb-emu/pins.csv
+	$(call port_build,pyb-emu,stm32,test-pyb-emu,PYBV11-emu,BOARD_DIR=$(TOP_DIR)/tests/targets/pyb-emu)
+
 test-targets: unix qemu firmware
 
 # Stock MicroPython for the unix port, nothing of ours in it: the stock-firmware (mip) tests.
@@ -127,6 +135,7 @@ test: check-tools-test
 PORT ?= /dev/ttyACM0
 test-board: check-board check-tools-board $(if $(filter qemu,$(PORT)),qemu)
 	@$(PYTHON) scripts/boardtest.py --port $(PORT) --board $(BOARD) --build $(BUILD_DIR)
+test-board: $(if $(filter pyb-emu,$(PORT)),pyb-emu)
 
 info: check-board
 	@$(PYTHON) scripts/fwinfo.py report --board $(BOARD) --build $(BUILD_DIR)/$(BOARD)
@@ -141,7 +150,9 @@ package.json: tree
 	@$(PYTHON) scripts/genpackage.py --mpy-dir "$(MPY_DIR)" $(if $(PACKAGE_CHECK),--check)
 
 bench: check-tools-bench unix qemu
-	@$(PYTHON) bench/report.py --unix $(UNIX_BIN) --qemu $(QEMU_ELF) --out $(BUILD_DIR)/bench
+	@$(PYTHON) bench/report.py --unix $(UNIX_BIN) --qemu $(QEMU_ELF) --pyb-emu $(PYB_EMU_ELF) \
+		--out $(BUILD_DIR)/bench
+bench: pyb-emu
 
 clean:
 	rm -rf $(BUILD_DIR)
