@@ -161,3 +161,17 @@ def test_uart2_host(pyb_emu, tmp_path):
     assert "uart2 ok: 20 lines" in out
     want = [b"%d,%s" % (i, b"x" * (i % 8)) for i in range(20)] + [b"ask"]
     assert echo.lines == want, echo.lines
+
+
+def test_broken_atomic_section_fails(pyb_emu):
+    """The hammer catches a RingbufQueue whose critical sections do not mask interrupts: a copy
+    of ringbuf_queue.py with disable_irq()/enable_irq() made no-ops must fail it."""
+    with open(os.path.join(ROOT, "frozen", "primitives", "primitives", "ringbuf_queue.py")) as f:
+        source = f.read()
+    real = "    from machine import disable_irq, enable_irq\n"
+    assert real in source
+    broken = source.replace(real, "    disable_irq, enable_irq = (lambda: 0), (lambda s: None)\n")
+    files = dict(HELPERS, **{"ringbuf_under_test.py": broken})
+    with open(os.path.join(HERE, "mpy_pyb_emu", "ringbuf_hammer.py")) as f:
+        result = pybemu.run(pyb_emu, f.read(), files, icount=ICOUNT_SHIFT)
+    assert not result.ok and "AssertionError" in result.error, result.output + result.error
