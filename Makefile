@@ -120,6 +120,16 @@ pyb-emu: check-tools-test mpy-cross
 	@ln -sfn "$(MPY_DIR)/ports/stm32/boards/PYBV11/pins.csv" tests/targets/pyb-emu/pins.csv
 	$(call port_build,pyb-emu,stm32,test-pyb-emu,PYBV11-emu,BOARD_DIR=$(TOP_DIR)/tests/targets/pyb-emu)
 
+# Stock PYBV11 (upstream's, nothing of ours) with the same emulator delta: the stock-firmware
+# tests on the emulated board.
+.PHONY: pyb-emu-stock
+PYB_EMU_STOCK_ELF := $(BUILD_DIR)/stock-pyb-emu/firmware.elf
+pyb-emu-stock: check-tools-test mpy-cross
+	@ln -sfn "$(MPY_DIR)/ports/stm32/boards/PYBV11/pins.csv" tests/targets/pyb-emu-stock/pins.csv
+	@$(PYTHON) scripts/portmake.py pyb-emu-stock -C "$(MPY_DIR)/ports/stm32" -j$(JOBS) \
+		BUILD=$(BUILD_DIR)/stock-pyb-emu MICROPY_MPYCROSS=$(MPY_CROSS) \
+		BOARD_DIR=$(TOP_DIR)/tests/targets/pyb-emu-stock
+
 test-targets: unix qemu firmware
 
 # Stock MicroPython for the unix port, nothing of ours in it: the stock-firmware (mip) tests.

@@ -55,8 +55,14 @@ del RAMDisk, _bd
 
 
 def write_file_source(name, text, chunk=1024):
-    """Raw-REPL commands that write text to /flash/name (in chunks: each is compiled)."""
-    parts = ["f = open({!r}, 'w')".format(name)]
+    """Raw-REPL commands that write text to name, relative to /flash, its folders made first
+    (in chunks: each is compiled)."""
+    parts = []
+    folders = name.split("/")[:-1]
+    for i in range(1, len(folders) + 1):
+        parts.append("try:\n os.mkdir({!r})\nexcept OSError:\n pass".format(
+            "/".join(folders[:i])))
+    parts.append("f = open({!r}, 'w')".format(name))
     for i in range(0, len(text), chunk):
         parts.append("f.write({!r})".format(text[i:i + chunk]))
     parts.append("f.close()")
