@@ -130,6 +130,12 @@ pyb-emu-stock: check-tools-test mpy-cross
 		BUILD=$(BUILD_DIR)/stock-pyb-emu MICROPY_MPYCROSS=$(MPY_CROSS) \
 		BOARD_DIR=$(TOP_DIR)/tests/targets/pyb-emu-stock
 
+# Upstream's own suite (basics, micropython, extmod) on the emulated PYBV11, every exclusion
+# named with its reason in scripts/upstreamtests.py; make test runs a quick part of it.
+.PHONY: test-upstream
+test-upstream: pyb-emu
+	@$(PYTHON) scripts/upstreamtests.py --elf $(PYB_EMU_ELF) --results $(BUILD_DIR)/upstream-tests
+
 test-targets: unix qemu firmware
 
 # Stock MicroPython for the unix port, nothing of ours in it: the stock-firmware (mip) tests.
