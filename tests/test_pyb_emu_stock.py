@@ -65,7 +65,7 @@ print(sys.implementation._build)
 """, {})
     assert out.split("\n")[:6] == ["fastpoll missing", "_fastpoll missing", "primitives missing",
                                    "fwinfo missing", "aswitch missing", "io builtin"], out
-    assert out.split("\n")[6] == "stock-pyb-emu", out
+    assert out.split("\n")[6] == "pyb-emu-stock", out  # the board dir's name
 
 
 PROBE = """import sys
