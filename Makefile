@@ -9,6 +9,9 @@
 #   make bench                     benchmarks against stock asyncio (not tests)
 #   make package.json              the mip lists for stock firmware, from the manifests
 #   make stock-unix                stock MicroPython (unix port), for the stock-firmware tests
+#   make pyb-emu                   the PYBV11 firmware for QEMU's STM32F405 (netduinoplus2)
+#   make pyb-emu-stock             stock PYBV11 for the same emulator
+#   make test-upstream             upstream's basics, micropython, extmod tests on pyb-emu
 #
 # MicroPython is an external, pinned dependency: this is the one place its tag is set.
 MPY_TAG := v1.28.0

@@ -43,6 +43,17 @@ EXCLUDE = {
 }
 
 
+def mpy_dir():
+    """The pinned tree: MPY_DIR (make exports it), else where the Makefile puts it."""
+    if os.environ.get("MPY_DIR"):
+        return os.environ["MPY_DIR"]
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    with open(os.path.join(root, "Makefile")) as f:
+        tag = re.search(r"^MPY_TAG := (\S+)$", f.read(), re.M).group(1)
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
+    return os.path.join(cache, "micropython", tag)
+
+
 def target(elf, icount):
     return ("execpty:qemu-system-arm -M netduinoplus2 -nographic -monitor null -serial pty "
             "-kernel {} -icount shift={},sleep=off".format(elf, icount))
@@ -50,9 +61,9 @@ def target(elf, icount):
 
 def run(elf, results, quick=False, icount=3, out=sys.stdout):
     """(passed, skipped, failed names) of run-tests.py over the suite."""
-    tests = os.path.join(os.environ.get("MPY_DIR", ""), "tests")
+    tests = os.path.join(mpy_dir(), "tests")
     if not os.path.isfile(os.path.join(tests, "run-tests.py")):
-        raise UserError("no MicroPython tree at MPY_DIR={!r}".format(os.environ.get("MPY_DIR")))
+        raise UserError("no MicroPython tree at {}: run make tree".format(mpy_dir()))
     if not os.path.isfile(elf):
         raise UserError("no build at {}: run make pyb-emu".format(elf))
     args = [sys.executable, "run-tests.py", "-t", target(os.path.abspath(elf), icount),
