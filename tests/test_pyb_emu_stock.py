@@ -8,17 +8,21 @@ installs the lists (or, from package.json, the files) it imports, at the paths m
 
 import json
 import os
+import subprocess
 
 import pybemu
 import pytest
-from conftest import BUILD, ROOT, make
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
 
 ICOUNT_SHIFT = 3
 
 
 @pytest.fixture(scope="module")
 def stock_emu():
-    proc = make("pyb-emu-stock")
+    proc = subprocess.run(["make", "-s", "pyb-emu-stock"], cwd=ROOT, capture_output=True,
+                          text=True)
     if proc.returncode != 0:
         pytest.fail("make pyb-emu-stock failed:\n" + proc.stdout[-3000:] + proc.stderr[-3000:],
                     pytrace=False)
