@@ -9,6 +9,9 @@
 #   make bench                     benchmarks against stock asyncio (not tests)
 #   make package.json              the mip lists for stock firmware, from the manifests
 #   make stock-unix                stock MicroPython (unix port), for the stock-firmware tests
+#   make pyb-emu                   the PYBV11 firmware for QEMU's STM32F405 (netduinoplus2)
+#   make pyb-emu-stock             stock PYBV11 for the same emulator
+#   make test-upstream             upstream's basics, micropython, extmod tests on pyb-emu
 #
 # MicroPython is an external, pinned dependency: this is the one place its tag is set.
 MPY_TAG := v1.28.0
@@ -112,6 +115,30 @@ unix: check-tools-test mpy-cross
 qemu: check-tools-test mpy-cross
 	$(call port_build,qemu,qemu,test-qemu,TEST_M4,BOARD=TEST_M4 BOARD_DIR=$(TOP_DIR)/tests/targets/qemu)
 
+# The PYBV11 firmware on an emulated STM32F405 (QEMU -M netduinoplus2): our boards/PYBV11 with
+# only the emulator delta of tests/targets/pyb-emu (docs/pyb-emu.md).
+.PHONY: pyb-emu
+PYB_EMU_ELF := $(BUILD_DIR)/test-pyb-emu/firmware.elf
+pyb-emu: check-tools-test mpy-cross
+	@ln -sfn "$(MPY_DIR)/ports/stm32/boards/PYBV11/pins.csv" tests/targets/pyb-emu/pins.csv
+	$(call port_build,pyb-emu,stm32,test-pyb-emu,PYBV11-emu,BOARD_DIR=$(TOP_DIR)/tests/targets/pyb-emu)
+
+# Stock PYBV11 (upstream's, nothing of ours) with the same emulator delta: the stock-firmware
+# tests on the emulated board.
+.PHONY: pyb-emu-stock
+PYB_EMU_STOCK_ELF := $(BUILD_DIR)/stock-pyb-emu/firmware.elf
+pyb-emu-stock: check-tools-test mpy-cross
+	@ln -sfn "$(MPY_DIR)/ports/stm32/boards/PYBV11/pins.csv" tests/targets/pyb-emu-stock/pins.csv
+	@$(PYTHON) scripts/portmake.py pyb-emu-stock -C "$(MPY_DIR)/ports/stm32" -j$(JOBS) \
+		BUILD=$(BUILD_DIR)/stock-pyb-emu MICROPY_MPYCROSS=$(MPY_CROSS) \
+		BOARD_DIR=$(TOP_DIR)/tests/targets/pyb-emu-stock
+
+# Upstream's own suite (basics, micropython, extmod) on the emulated PYBV11, every exclusion
+# named with its reason in scripts/upstreamtests.py; make test runs a quick part of it.
+.PHONY: test-upstream
+test-upstream: pyb-emu
+	@$(PYTHON) scripts/upstreamtests.py --elf $(PYB_EMU_ELF) --results $(BUILD_DIR)/upstream-tests
+
 test-targets: unix qemu firmware
 
 # Stock MicroPython for the unix port, nothing of ours in it: the stock-firmware (mip) tests.
@@ -132,6 +159,7 @@ test: check-tools-test test-targets boards stock-unix
 PORT ?= /dev/ttyACM0
 test-board: check-board check-tools-board $(if $(filter qemu,$(PORT)),qemu)
 	@$(PYTHON) scripts/boardtest.py --port $(PORT) --board $(BOARD) --build $(BUILD_DIR)
+test-board: $(if $(filter pyb-emu,$(PORT)),pyb-emu)
 
 info: check-board
 	@$(PYTHON) scripts/fwinfo.py report --board $(BOARD) --build $(BUILD_DIR)/$(BOARD)
@@ -146,7 +174,9 @@ package.json: tree
 	@$(PYTHON) scripts/genpackage.py --mpy-dir "$(MPY_DIR)" $(if $(PACKAGE_CHECK),--check)
 
 bench: check-tools-bench unix qemu
-	@$(PYTHON) bench/report.py --unix $(UNIX_BIN) --qemu $(QEMU_ELF) --out $(BUILD_DIR)/bench
+	@$(PYTHON) bench/report.py --unix $(UNIX_BIN) --qemu $(QEMU_ELF) --pyb-emu $(PYB_EMU_ELF) \
+		--out $(BUILD_DIR)/bench
+bench: pyb-emu
 
 clean:
 	rm -rf $(BUILD_DIR)

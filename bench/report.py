@@ -1,6 +1,7 @@
 """Run every benchmark in bench/ on the unix build and on qemu, and tabulate ratios.
 
-    report.py --unix BIN --qemu ELF --out DIR [--icount 3] [--only NAME] [--hinch GITDIR]
+    report.py --unix BIN --qemu ELF [--pyb-emu ELF] --out DIR [--icount 3] [--only NAME]
+              [--hinch GITDIR]
 
 Each benchmark is a MicroPython script that measures stock asyncio and ours in the same
 run and prints one or more lines
@@ -11,8 +12,9 @@ run and prints one or more lines
 or `SKIP reason` where it does not apply to that target. Every numeric field other than
 the baseline becomes a ratio against the baseline measured in the same run, so the noise
 of the machine cancels out. qemu runs with -icount (instruction-counted time), which makes
-its numbers repeatable. Benchmarks against Peter Hinch's micropython-async v3 (baseline
-"hinch_v3") load his sources, which this script copies from a git dir of that repository
+its numbers repeatable; so does the emulated PYBV11 (--pyb-emu: the PYBV11 firmware itself
+on QEMU's STM32F405, scripts/pybemu.py). Benchmarks against Peter Hinch's micropython-async v3
+(baseline "hinch_v3") load his sources, which this script copies from a git dir of that repository
 (--hinch, or HINCH_ASYNC_GIT; `git clone --bare https://github.com/peterhinch/micropython-async`)
 into a temporary folder; without one they SKIP. The table is printed, and written to
 DIR/report.md, DIR/report.json and DIR/report.png.
@@ -32,6 +34,7 @@ ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
 
 import mpyrun  # noqa: E402
+import pybemu  # noqa: E402
 from errors import UserError, run_main  # noqa: E402
 
 META = ("name", "what", "unit", "better", "baseline")
@@ -72,6 +75,9 @@ def hinch_sources(git_dir, into):
 def run_bench(script, target, args):
     if target == "unix":
         res = mpyrun.run_unix(args.unix, script, timeout=args.timeout)
+    elif target == "pyb-emu":
+        with open(script) as f:
+            res = pybemu.run(args.pyb_emu, f.read(), timeout=args.timeout, icount=args.icount)
     else:
         with open(script) as f:
             res = mpyrun.run_qemu(args.qemu, f.read(), timeout=args.timeout, icount=args.icount)
@@ -222,6 +228,7 @@ def main():
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--unix", required=True, help="the unix test build")
     parser.add_argument("--qemu", required=True, help="the qemu test build's firmware.elf")
+    parser.add_argument("--pyb-emu", help="the emulated PYBV11's firmware.elf (make pyb-emu)")
     parser.add_argument("--out", required=True, help="folder for report.{md,json,png}")
     parser.add_argument("--icount", type=int, default=3, help="qemu -icount shift")
     parser.add_argument("--timeout", type=float, default=600)
@@ -241,7 +248,7 @@ def main():
         raise UserError("no benchmark scripts in {}".format(HERE))
     rows, skips = [], []
     for script in scripts:
-        for target in ("unix", "qemu"):
+        for target in ("unix", "qemu") + (("pyb-emu",) if args.pyb_emu else ()):
             started = time.monotonic()
             results, why = run_bench(script, target, args)
             print("{:<28} {:<5} {:5.1f} s".format(os.path.basename(script), target,
@@ -251,6 +258,8 @@ def main():
             skips.extend((target, os.path.basename(script)[:-3], reason) for reason in why)
     header = "Benchmarks of commit {} on {} (unix build; qemu mps2-an386 with -icount shift={})"\
         .format(commit(), time.strftime("%Y-%m-%d"), args.icount)
+    if args.pyb_emu:
+        header = header[:-1] + "; pyb-emu: the PYBV11 firmware on qemu netduinoplus2, same)"
     text = markdown(rows, skips, header)
     os.makedirs(args.out, exist_ok=True)
     with open(os.path.join(args.out, "report.md"), "w") as f:

@@ -2,6 +2,11 @@
 
     boardtest.py --port /dev/ttyACM0 [--board PYBV11] [--build build]
     boardtest.py --port qemu [--build build]
+    boardtest.py --port pyb-emu [--build build]
+
+PORT=pyb-emu is the PYBV11 firmware on an emulated STM32F405 (make pyb-emu): it has no GPIO
+levels, so no jumper; wiring.py and the scripts that need the jumper or other hardware QEMU
+lacks are skipped there, each with its reason (EMU_SKIP), and not counted passed.
 
 The board is reached through its raw REPL (MicroPython's tools/pyboard.py, over USB serial;
 for qemu over the emulated UART, the same code path). First the board must run the firmware
@@ -29,6 +34,19 @@ FIRST = "wiring.py"
 # time limits hold there as on a Pyboard, whatever the host's load.
 QEMU_CMD = ("qemu-system-arm -machine mps2-an386 -nographic -monitor null -semihosting "
             "-icount shift={} -serial pty -kernel {{}}".format(mpyrun.ICOUNT_SHIFT))
+EMU_CMD = ("qemu-system-arm -machine netduinoplus2 -nographic -monitor null -serial pty "
+           "-kernel {}")
+EMU_JUMPER = "needs the X1-X2 jumper: QEMU's F405 models no GPIO levels"
+EMU_SKIP = {
+    "wiring.py": EMU_JUMPER,
+    "accel.py": "the accelerometer is on I2C, which QEMU does not model",
+    "leds.py": "LEDs: QEMU models no GPIO (their state reads back as 0)",
+    "buttons.py": EMU_JUMPER,
+    "delay_irq.py": EMU_JUMPER + " or EXTI edges",
+    "irq_handoff.py": EMU_JUMPER + " or EXTI edges",
+    "latency.py": EMU_JUMPER + " or EXTI edges (make bench has the emulated IRQ latency)",
+    "uart_stream.py": EMU_JUMPER + " (tests/test_pyb_emu.py runs auart over USART2)",
+}
 FWINFO = "import fwinfo; print(repr((fwinfo.version, fwinfo.commit, fwinfo.board)))"
 
 
@@ -45,10 +63,12 @@ def pyboard_module():
 
 def local_build(port, board, build_root):
     """(build dir, (version, commit, board)) of the firmware the board should run."""
-    build = os.path.join(build_root, "test-qemu" if port == "qemu" else board)
+    build = os.path.join(build_root, {"qemu": "test-qemu", "pyb-emu": "test-pyb-emu"}
+                         .get(port, board))
     info = os.path.join(build, "gen", "fwinfo.py")
     if not os.path.isfile(info):
-        make = "make qemu" if port == "qemu" else "make firmware BOARD={}".format(board)
+        make = "make " + port if port in ("qemu", "pyb-emu") else \
+            "make firmware BOARD={}".format(board)
         raise UserError("no local build in {}: run {}".format(build, make))
     ns = {}
     with open(info) as f:
@@ -59,8 +79,9 @@ def local_build(port, board, build_root):
 class Board:
     def __init__(self, pyboard, port, build):
         self.pyboard = pyboard
-        device = "execpty:" + QEMU_CMD.format(os.path.join(build, "firmware.elf")) \
-            if port == "qemu" else port
+        elf = os.path.join(build, "firmware.elf")
+        device = {"qemu": "execpty:" + QEMU_CMD.format(elf),
+                  "pyb-emu": "execpty:" + EMU_CMD.format(elf)}.get(port, port)
         try:
             self.pb = pyboard.Pyboard(device)
         except pyboard.PyboardError:
@@ -88,7 +109,7 @@ class Board:
 
 def check_firmware(board, expected, port):
     out, err = board.run(FWINFO)
-    deploy = "make qemu" if port == "qemu" else "make firmware deploy"
+    deploy = "make " + port if port in ("qemu", "pyb-emu") else "make firmware deploy"
     if err:
         raise UserError("the board's firmware is not pyb-asyncio (no fwinfo): run " + deploy)
     got = tuple(eval(out.strip()))
@@ -106,11 +127,15 @@ def last_line(text):
     return lines[-1] if lines else "failed"
 
 
-def run_suite(board, scripts, out=sys.stdout):
-    """Run each script; returns (passed, failed). wiring.py first: without it, stop."""
+def run_suite(board, scripts, out=sys.stdout, skip=None):
+    """Run each script; returns (passed, failed). wiring.py first: without it, stop. Scripts
+    named in skip are not run: each is said with its reason."""
     passed = failed = 0
     for path in scripts:
         name = os.path.basename(path)
+        if skip and name in skip:
+            print("skip {}: {}".format(name, skip[name]), file=out)
+            continue
         with open(path) as f:
             output, err = board.run(f.read())
         for line in output.split("\n"):
@@ -134,7 +159,7 @@ def run_suite(board, scripts, out=sys.stdout):
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--port", default="/dev/ttyACM0", help="serial port, or qemu")
+    parser.add_argument("--port", default="/dev/ttyACM0", help="serial port, qemu or pyb-emu")
     parser.add_argument("--board", default="PYBV11")
     parser.add_argument("--build", default=os.path.join(ROOT, "build"), help="build root")
     parser.add_argument("scripts", nargs="*", help="run only these (default: the suite)")
@@ -150,7 +175,8 @@ def main():
     try:
         check_firmware(board, expected, args.port)
         print("{}: pyb-asyncio {} ({}) for {}".format(args.port, *expected))
-        passed, failed = run_suite(board, scripts)
+        passed, failed = run_suite(board, scripts,
+                                   skip=EMU_SKIP if args.port == "pyb-emu" else None)
     finally:
         board.close()
     print("{} passed, {} failed".format(passed, failed))

@@ -33,3 +33,13 @@ def targets():
         "qemu": os.path.join(BUILD, "test-qemu", "firmware.elf"),
         "PYBV11": os.path.join(BUILD, "PYBV11"),
     }
+
+
+@pytest.fixture(scope="session")
+def pyb_emu():
+    """Build the emulated PYBV11 (make pyb-emu); returns its firmware.elf."""
+    proc = make("pyb-emu")
+    if proc.returncode != 0:
+        pytest.fail("make pyb-emu failed:\n" + proc.stdout[-4000:] + proc.stderr[-4000:],
+                    pytrace=False)
+    return os.path.join(BUILD, "test-pyb-emu", "firmware.elf")

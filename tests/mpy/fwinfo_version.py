@@ -4,7 +4,7 @@ import sys
 import fwinfo
 
 assert fwinfo.micropython == "v%d.%d.%d" % sys.implementation.version[:3], fwinfo.micropython
-assert fwinfo.board in ("unix", "TEST_M4"), fwinfo.board
+assert fwinfo.board in ("unix", "TEST_M4", "PYBV11-emu"), fwinfo.board
 parts = fwinfo.version.split(".")
 assert len(parts) == 3 and all(p.isdigit() for p in parts), fwinfo.version
 # The test builds are made in a git checkout (genfwinfo.py says "unknown" only outside one):

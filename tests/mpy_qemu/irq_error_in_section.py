@@ -8,9 +8,11 @@ from testkit import raises
 
 
 def irqs_enabled():
-    state = disable_irq()  # the PRIMASK it replaced: 0 while interrupts are enabled
+    state = disable_irq()
     enable_irq(state)
-    return state == 0
+    # The Pyboard's (stm32 port) says True when interrupts were enabled; the generic one of the
+    # qemu build returns the PRIMASK it replaced, 0 while they are enabled.
+    return state is True if isinstance(state, bool) else state == 0
 
 
 assert irqs_enabled()

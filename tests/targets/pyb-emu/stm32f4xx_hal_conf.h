@@ -1,0 +1,1 @@
+#include "boards/PYBV11/stm32f4xx_hal_conf.h"
