@@ -64,7 +64,7 @@ check-tools-firmware check-tools-test check-tools-deploy check-tools-bench check
 	@$(PYTHON) scripts/checktools.py $(@:check-tools-%=%)
 
 tree:
-	@$(PYTHON) scripts/mpytree.py --dir "$(MPY_DIR)" --tag $(MPY_TAG)
+	@$(PYTHON) scripts/mpytree.py --dir "$(MPY_DIR)" --tag $(MPY_TAG) --board $(BOARD)
 
 # mpy-cross is built once per build root: its sources are the pinned tree's, which never change.
 mpy-cross: tree $(MPY_CROSS)
