@@ -48,6 +48,7 @@ define port_make
 		MICROPY_MANIFEST_FWINFO_DIR=$(BUILD_DIR)/$(3)/gen CFLAGS_EXTRA="$(REPRO_CFLAGS)" $(4)
 endef
 
+.PHONY: qemu-m7
 .PHONY: all firmware boards deploy info test test-board test-targets unix qemu stock-unix bench \
 	tree mpy-cross clean FORCE \
 	package.json check-board check-tools-firmware check-tools-test check-tools-deploy \
@@ -111,6 +112,11 @@ unix: check-tools-test mpy-cross
 
 qemu: check-tools-test mpy-cross
 	$(call port_build,qemu,qemu,test-qemu,TEST_M4,BOARD=TEST_M4 BOARD_DIR=$(TOP_DIR)/tests/targets/qemu)
+
+# The same test build as a Cortex-M7 with double-precision float (the Pyboard D's core):
+# tests/test_mpy_m7.py builds it itself.
+qemu-m7: check-tools-test mpy-cross
+	$(call port_build,qemu-m7,qemu,test-qemu-m7,TEST_M7,BOARD=TEST_M7 BOARD_DIR=$(TOP_DIR)/tests/targets/qemu_m7)
 
 test-targets: unix qemu firmware
 

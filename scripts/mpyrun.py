@@ -19,6 +19,8 @@ import time
 from errors import UserError, run_main
 
 QEMU_MACHINE = "mps2-an386"
+# The Cortex-M7 test build (tests/targets/qemu_m7): the D-series' core and double-precision FPU.
+QEMU_MACHINE_M7 = "mps2-an500"
 
 
 class Result:
@@ -51,8 +53,8 @@ def run_unix(binary, script, timeout=120, args=()):
     return Result(True, out, err)
 
 
-def qemu_command(elf, icount=None, singlestep=False):
-    cmd = ["qemu-system-arm", "-machine", QEMU_MACHINE, "-nographic", "-monitor", "none",
+def qemu_command(elf, icount=None, singlestep=False, machine=QEMU_MACHINE):
+    cmd = ["qemu-system-arm", "-machine", machine, "-nographic", "-monitor", "none",
            "-semihosting", "-serial", "stdio", "-kernel", elf]
     if icount is not None:
         cmd += ["-icount", "shift={}".format(icount)]
@@ -92,9 +94,10 @@ class _Serial:
         return data
 
 
-def run_qemu(elf, script_text, timeout=120, icount=None, singlestep=False):
+def run_qemu(elf, script_text, timeout=120, icount=None, singlestep=False,
+             machine=QEMU_MACHINE):
     """Run script_text (source) on the qemu build through its raw REPL."""
-    proc = subprocess.Popen(qemu_command(elf, icount, singlestep), stdin=subprocess.PIPE,
+    proc = subprocess.Popen(qemu_command(elf, icount, singlestep, machine), stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     serial = _Serial(proc)
     deadline = time.monotonic() + timeout
