@@ -80,3 +80,13 @@ def test_the_check_sees_test_only_c_modules(targets):
     # something.
     found = fwinfo.c_modules(ElfFile(targets["qemu"]))
     assert TEST_ONLY_C <= set(found), found
+
+
+def test_make_info_shows_both_sf2_regions(built):
+    proc = subprocess.run(["make", "-s", "info", "BOARD=PYBD_SF2"], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    for region, origin in (("FLASH_APP", "0x08008000"), ("FLASH_EXT", "0x90000000")):
+        line = next(ln for ln in lines if region in ln)
+        assert origin in line and "free" in line, line
