@@ -51,7 +51,7 @@ define port_make
 		MICROPY_MANIFEST_FWINFO_DIR=$(BUILD_DIR)/$(3)/gen CFLAGS_EXTRA="$(REPRO_CFLAGS)" $(4)
 endef
 
-.PHONY: all firmware boards deploy info test test-board test-targets unix qemu stock-unix bench \
+.PHONY: all firmware boards test-boards qemu-m7 deploy info test test-board test-targets unix qemu stock-unix bench \
 	tree mpy-cross clean FORCE \
 	package.json check-board check-tools-firmware check-tools-test check-tools-deploy \
 	check-tools-bench check-tools-board
@@ -67,7 +67,7 @@ check-tools-firmware check-tools-test check-tools-deploy check-tools-bench check
 	@$(PYTHON) scripts/checktools.py $(@:check-tools-%=%)
 
 tree:
-	@$(PYTHON) scripts/mpytree.py --dir "$(MPY_DIR)" --tag $(MPY_TAG)
+	@$(PYTHON) scripts/mpytree.py --dir "$(MPY_DIR)" --tag $(MPY_TAG) --board $(BOARD)
 
 # mpy-cross is built once per build root: its sources are the pinned tree's, which never change.
 mpy-cross: tree $(MPY_CROSS)
@@ -139,6 +139,11 @@ pyb-emu-stock: check-tools-test mpy-cross
 test-upstream: pyb-emu
 	@$(PYTHON) scripts/upstreamtests.py --elf $(PYB_EMU_ELF) --results $(BUILD_DIR)/upstream-tests
 
+# The same test build as a Cortex-M7 with double-precision float (the Pyboard D's core):
+# tests/test_mpy_m7.py builds it itself.
+qemu-m7: check-tools-test mpy-cross
+	$(call port_build,qemu-m7,qemu,test-qemu-m7,TEST_M7,BOARD=TEST_M7 BOARD_DIR=$(TOP_DIR)/tests/targets/qemu_m7)
+
 test-targets: unix qemu firmware
 
 # Stock MicroPython for the unix port, nothing of ours in it: the stock-firmware (mip) tests.
@@ -151,7 +156,13 @@ stock-unix: check-tools-test mpy-cross
 # another's build. Every test is safe beside another (own temp folders, free ports, one lock on
 # build/ for make). pytest-benchmark, where installed, only warns that xdist disables it.
 TEST_JOBS ?= $(JOBS)
-test: check-tools-test test-targets boards stock-unix
+# The boards make test builds (tests/host/test_boards.py): the v1.x and the two-region PYBD_SF2;
+# make boards builds the SF3 and SF6 too.
+TEST_BOARDS := PYBLITEV10 PYBV10 PYBV11 PYBD_SF2
+test-boards:
+	@for board in $(TEST_BOARDS); do $(MAKE) --no-print-directory firmware BOARD=$$board || exit 1; done
+
+test: check-tools-test test-targets test-boards stock-unix qemu-m7 pyb-emu pyb-emu-stock
 	@$(PYTHON) -m pytest -n $(TEST_JOBS) -p no:benchmark tests
 
 # The board suite (tests/board) over the raw REPL: on a Pyboard running this commit's firmware

@@ -7,6 +7,10 @@ dfu-util. When no DFU device is attached but a board running MicroPython is on a
 it can be reset into its bootloader with `machine.bootloader()` (asked on a terminal, or done
 at once with --yes), so nobody needs to press buttons. Then:
 dfu-util -a 0 -d 0483:df11 -D FILE -s :leave.
+
+The D-series run mboot, MicroPython's own bootloader, in the first 32 KiB of flash: there
+machine.bootloader() enters mboot's DFU mode (same USB id), and the .dfu writes the internal
+flash and, on the SF2/SF3, the QSPI flash in one download (docs/d-series.md).
 """
 
 import argparse
@@ -57,7 +61,15 @@ def want_bootloader(port, yes):
     return answer.strip().lower() in ("", "y", "yes")
 
 
-def enter_bootloader(port, wait):
+def manual_dfu(board):
+    """How a person puts the board into DFU mode by hand."""
+    if flashmap.is_mboot(board):
+        return ("hold USR, press and release RST, and let go of USR when the LED is white (4th "
+                "in the cycle); it then flashes red once a second")
+    return "reset it with BOOT0 (the DFU jumper) held"
+
+
+def enter_bootloader(port, wait, board):
     checktools.require("mpremote", "resetting the board into DFU mode")
     print("resetting the board on {} into DFU mode".format(port))
     # The board drops off USB as it resets, so mpremote's own exit status means nothing here:
@@ -69,9 +81,8 @@ def enter_bootloader(port, wait):
         if dfu_devices():
             return
         time.sleep(0.5)
-    raise UserError("the board on {} did not show up as DFU device {} within {} s; reset it "
-                    "with BOOT0 (the DFU jumper) held and run deploy again".format(
-                        port, DFU_ID, wait))
+    raise UserError("the board on {} did not show up as DFU device {} within {} s; {} and run "
+                    "deploy again".format(port, DFU_ID, wait, manual_dfu(board)))
 
 
 def flash(path):
@@ -104,7 +115,8 @@ def main():
     parser.add_argument("file")
     args = parser.parse_args()
 
-    dfu = dfuse.verify(dfuse.read(args.file), flashmap.board(args.board))
+    board = flashmap.board(args.board)
+    dfu = dfuse.verify(dfuse.read(args.file), board)
     print("{}: {}".format(args.file, dfuse.summary(dfu)))
     checktools.require("dfu-util", "'make deploy'")
 
@@ -114,12 +126,12 @@ def main():
             raise UserError("no DFU device {}, and several MicroPython boards ({}); pick one "
                             "with --port".format(DFU_ID, " ".join(ports)))
         if not ports:
-            raise UserError("no DFU device {} found: connect the board with BOOT0 (the DFU "
-                            "jumper) held, or attach it running MicroPython".format(DFU_ID))
+            raise UserError("no DFU device {} found: {}, or attach the board running "
+                            "MicroPython".format(DFU_ID, manual_dfu(board)))
         if not want_bootloader(ports[0], args.yes):
             raise UserError("no DFU device {} found; a MicroPython board is on {}: rerun with "
                             "--yes to reset it into DFU mode".format(DFU_ID, ports[0]))
-        enter_bootloader(ports[0], args.wait)
+        enter_bootloader(ports[0], args.wait, board)
     flash(args.file)
     return 0
 

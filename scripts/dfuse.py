@@ -117,7 +117,8 @@ def read(path):
 
 def verify(dfu, board):
     """Check a parsed file is firmware for board: what `dfu-util -a 0 -d 0483:df11` writes
-    lands in the board's firmware regions, never on its filesystem or outside its flash."""
+    lands in the board's firmware regions, never on its filesystem, mboot or outside its flash,
+    and a split firmware (the D-series' internal flash and QSPI) is written whole."""
     if (dfu.vendor, dfu.product) != (flashmap.DFU_VID, flashmap.DFU_PID):
         raise DfuError("the suffix is for USB device {:04x}:{:04x}, not the STM32 bootloader "
                        "{:04x}:{:04x}".format(dfu.vendor, dfu.product, flashmap.DFU_VID,
@@ -142,6 +143,13 @@ def verify(dfu, board):
     for (_, end), (start, _) in zip(spans, spans[1:]):
         if start < end:
             raise DfuError("elements overlap at 0x{:08x}".format(start))
+    starts = {start for start, _ in spans}
+    for region in (r for r in board.regions if r.name in board.together):
+        if region.origin not in starts:
+            raise DfuError("nothing is written at the start of {} (0x{:08x}): a {} firmware "
+                           "is written to {} together".format(
+                               region.name, region.origin, board.name,
+                               " and ".join(board.together)))
     return dfu
 
 

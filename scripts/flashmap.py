@@ -3,9 +3,12 @@ DfuSe verifier share.
 
 The numbers are the MEMORY regions of upstream's linker scripts for the pinned tag
 ($MPY_DIR/ports/stm32/boards/<ld>; tests/host/test_flashmap.py checks them against those files).
-The firmware is linked into FLASH_START (the vector table, sector 0) and FLASH_TEXT (everything
-else); FLASH_FS between them holds the board's internal filesystem, which a flash must not
-touch.
+On the v1.x and Lite the firmware is linked into FLASH_START (the vector table, sector 0) and
+FLASH_TEXT (everything else); FLASH_FS between them holds the board's internal filesystem, which
+a flash must not touch. On the D-series, mboot holds the first 32 KiB of internal flash and the
+firmware starts at FLASH_APP; the SF2/SF3 put the rest (.text_ext) in the external QSPI flash,
+FLASH_EXT at 0x90000000, beside the ROM filesystem (FLASH_ROMFS). The two halves of a split
+firmware call each other, so a .dfu must write both (Board.together).
 """
 
 from collections import namedtuple
@@ -20,7 +23,9 @@ DFU_VID = 0x0483
 DFU_PID = 0xDF11
 
 Region = namedtuple("Region", "name origin length")
-Board = namedtuple("Board", "name mcu ld flash regions")
+# together: the regions every .dfu for the board must write, each from its origin (an SF2 with a
+# new FLASH_APP and an old FLASH_EXT would jump into stale code).
+Board = namedtuple("Board", "name mcu ld flash regions together", defaults=((),))
 
 STM32F405 = (
     Region("FLASH_START", 0x08000000, 16 * KIB),
@@ -33,8 +38,21 @@ STM32F411 = (
     Region("FLASH_TEXT", 0x08020000, 384 * KIB),
 )
 
-# Regions the firmware is linked into (common_ifs.ld: FLASH_ISR is FLASH_START).
-FIRMWARE_REGIONS = ("FLASH_START", "FLASH_TEXT")
+# The D-series under mboot (boards/PYBD_SF2/f722_qspi.ld, PYBD_SF6/f767.ld): mboot in sectors
+# 0-1, then the firmware.
+PYBD_F722 = (
+    Region("FLASH_APP", 0x08008000, 480 * KIB),
+    Region("FLASH_EXT", 0x90000000, 1024 * KIB),
+    Region("FLASH_ROMFS", 0x90100000, 1024 * KIB),
+)
+PYBD_F767 = (
+    Region("FLASH_APP", 0x08008000, 2016 * KIB),
+    Region("FLASH_ROMFS", 0x90000000, 2048 * KIB),
+)
+
+# Regions the firmware is linked into (common_ifs.ld: FLASH_ISR is FLASH_START; common_bl.ld:
+# FLASH_APP; .text_ext: FLASH_EXT).
+FIRMWARE_REGIONS = ("FLASH_START", "FLASH_TEXT", "FLASH_APP", "FLASH_EXT")
 
 BOARDS = {
     b.name: b
@@ -45,6 +63,12 @@ BOARDS = {
               STM32F405),
         Board("PYBLITEV10", "STM32F411", "stm32f411.ld", Region("FLASH", 0x08000000, 512 * KIB),
               STM32F411),
+        Board("PYBD_SF2", "STM32F722", "PYBD_SF2/f722_qspi.ld",
+              Region("FLASH", 0x08000000, 512 * KIB), PYBD_F722, ("FLASH_APP", "FLASH_EXT")),
+        Board("PYBD_SF3", "STM32F733", "PYBD_SF2/f722_qspi.ld",
+              Region("FLASH", 0x08000000, 512 * KIB), PYBD_F722, ("FLASH_APP", "FLASH_EXT")),
+        Board("PYBD_SF6", "STM32F767", "PYBD_SF6/f767.ld",
+              Region("FLASH", 0x08000000, 2048 * KIB), PYBD_F767, ("FLASH_APP",)),
     )
 }
 
@@ -68,6 +92,11 @@ def region_at(b, address, size):
         if r.origin <= address and address + size <= r.origin + r.length:
             return r
     return None
+
+
+def is_mboot(b):
+    """D-series boards run mboot, which keeps the first 32 KiB of internal flash for itself."""
+    return any(r.name == "FLASH_APP" for r in b.regions)
 
 
 def describe_regions(b):

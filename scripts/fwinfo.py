@@ -119,11 +119,11 @@ def report_text(info):
 
 
 def check_text(info):
-    text = next(r for r in info["flash"] if r["region"] == "FLASH_TEXT")
-    return "{}: firmware fits, FLASH_TEXT {} used, {} free ({:.0%}); {} frozen modules, " \
-           "C modules: {}".format(info["board"], kib(text["used"]), kib(text["free"]),
-                                  text["used"] / text["size"], len(info["frozen"]),
-                                  " ".join(info["c_modules"]) or "none")
+    regions = ", ".join("{} {} used, {} free ({:.0%})".format(
+        r["region"], kib(r["used"]), kib(r["free"]), r["used"] / r["size"])
+        for r in info["flash"] if r["region"] != "FLASH_START")
+    return "{}: firmware fits, {}; {} frozen modules, C modules: {}".format(
+        info["board"], regions, len(info["frozen"]), " ".join(info["c_modules"]) or "none")
 
 
 def main():

@@ -48,6 +48,8 @@ def failure(status, output, error=""):
     if error.strip():
         return "printed on stderr: " + error.strip().split("\n")[-1]
     return None
+# The Cortex-M7 test build (tests/targets/qemu_m7): the D-series' core and double-precision FPU.
+QEMU_MACHINE_M7 = "mps2-an500"
 
 
 class Result:
@@ -80,8 +82,8 @@ def run_unix(binary, script, timeout=120, args=()):
     return Result(proc.returncode, out, err)
 
 
-def qemu_command(elf, icount=None, singlestep=False):
-    cmd = ["qemu-system-arm", "-machine", QEMU_MACHINE, "-nographic", "-monitor", "none",
+def qemu_command(elf, icount=None, singlestep=False, machine=QEMU_MACHINE):
+    cmd = ["qemu-system-arm", "-machine", machine, "-nographic", "-monitor", "none",
            "-semihosting", "-serial", "stdio", "-kernel", elf]
     if icount is not None:
         cmd += ["-icount", "shift={}".format(icount)]
@@ -121,9 +123,10 @@ class _Serial:
         return data
 
 
-def run_qemu(elf, script_text, timeout=120, icount=ICOUNT_SHIFT, singlestep=False):
+def run_qemu(elf, script_text, timeout=120, icount=ICOUNT_SHIFT, singlestep=False,
+             machine=QEMU_MACHINE):
     """Run script_text (source) on the qemu build through its raw REPL."""
-    proc = subprocess.Popen(qemu_command(elf, icount, singlestep), stdin=subprocess.PIPE,
+    proc = subprocess.Popen(qemu_command(elf, icount, singlestep, machine), stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     serial = _Serial(proc)
     deadline = time.monotonic() + timeout

@@ -344,12 +344,73 @@ static const fastpoll_region_t fastpoll_readable[] = {
     {0xe000e000, 0xe000f000}, // System control space: SysTick, NVIC, SCB, MPU, FPU
     {0xe0042000, 0xe0042400}, // DBGMCU
 };
+#elif defined(STM32F722xx) || defined(STM32F733xx) || defined(STM32F767xx)
+// The Pyboard D-series' STM32F722/F733 (RM0431) and STM32F767 (RM0410), Cortex-M7. Only blocks
+// present are listed, APB buses whole as above. The QSPI window is the board's 2 MiB flash,
+// memory-mapped (upstream's MPU setup makes the rest of the 256 MiB window fault).
+static const fastpoll_region_t fastpoll_readable[] = {
+    {0x00000000, 0x00004000}, // ITCM RAM (16 KiB)
+    {0x00100000, 0x0010edc0}, // system memory on ITCM
+    #if defined(STM32F767xx)
+    {0x00200000, 0x00400000}, // flash on ITCM (2 MiB)
+    {0x08000000, 0x08200000}, // flash on AXIM
+    {0x1ff00000, 0x1ff0edc0}, // system memory
+    {0x1ff0f000, 0x1ff0f42c}, // OTP, unique device ID
+    #else
+    {0x00200000, 0x00280000}, // flash on ITCM (512 KiB)
+    {0x08000000, 0x08080000}, // flash on AXIM
+    {0x1ff00000, 0x1ff0edc0}, // system memory, with the OTP and unique device ID in it
+    #endif
+    {0x1fff0000, 0x1fff0020}, // option bytes
+    #if defined(STM32F767xx)
+    {0x20000000, 0x20080000}, // DTCM (128 KiB), SRAM1 (368 KiB), SRAM2 (16 KiB)
+    #else
+    {0x20000000, 0x20040000}, // DTCM (64 KiB), SRAM1 (176 KiB), SRAM2 (16 KiB)
+    #endif
+    {0x40000000, 0x40008000}, // APB1: TIM2 .. UART8
+    #if defined(STM32F722xx)
+    {0x40010000, 0x40016000}, // APB2: TIM1 .. SAI2
+    #else
+    {0x40010000, 0x40018000}, // APB2: TIM1 .. MDIOS (F767), .. USB HS PHY controller (F733)
+    #endif
+    #if defined(STM32F767xx)
+    {0x40020000, 0x40022c00}, // AHB1: GPIOA .. GPIOK
+    #else
+    {0x40020000, 0x40022400}, // AHB1: GPIOA .. GPIOI
+    #endif
+    {0x40023000, 0x40023400}, // CRC
+    {0x40023800, 0x40025000}, // RCC, flash interface, backup SRAM
+    {0x40026000, 0x40026800}, // DMA1, DMA2
+    #if defined(STM32F767xx)
+    {0x40028000, 0x40029400}, // Ethernet MAC
+    {0x4002b000, 0x4002bc00}, // DMA2D
+    #endif
+    {0x40040000, 0x40080000}, // USB OTG HS
+    {0x50000000, 0x50040000}, // AHB2: USB OTG FS
+    #if defined(STM32F767xx)
+    {0x50050000, 0x50050400}, // DCMI
+    {0x50051000, 0x50051400}, // JPEG codec
+    #elif defined(STM32F733xx)
+    {0x50060000, 0x50060400}, // AES
+    #endif
+    {0x50060800, 0x50060c00}, // RNG
+    {0x90000000, 0x90200000}, // QSPI flash, memory-mapped (2 MiB on the Pyboard D)
+    {0xa0000000, 0xa0002000}, // FMC and QUADSPI control registers
+    {0xe0000000, 0xe0003000}, // Cortex-M7 ITM, DWT, FPB
+    {0xe000e000, 0xe000f000}, // System control space: SysTick, NVIC, SCB, MPU, FPU, caches
+    {0xe0042000, 0xe0042400}, // DBGMCU
+};
 #elif defined(QEMU_SOC_MPS2)
-// The qemu test build's machine, an MPS2 board as in Arm's AN385/AN386 application notes.
+// The qemu test builds' machines, MPS2 boards as in Arm's AN385/AN386 and AN500 application
+// notes (QEMU's hw/arm/mps2.c): the same but for where the PSRAM is.
 static const fastpoll_region_t fastpoll_readable[] = {
     {0x00000000, 0x00400000}, // ZBT SSRAM1 (4 MiB, code)
     {0x20000000, 0x20400000}, // ZBT SSRAM2 and 3 (4 MiB, data)
+    #if defined(QEMU_MPS2_AN500)
+    {0x60000000, 0x61000000}, // PSRAM (16 MiB)
+    #else
     {0x21000000, 0x22000000}, // PSRAM (16 MiB)
+    #endif
     {0x40000000, 0x40030000}, // APB peripherals, AHB GPIO, FPGA system registers
     {0xe0000000, 0xe0003000}, // Cortex-M ITM, DWT, FPB
     {0xe000e000, 0xe000f000}, // System control space
@@ -358,7 +419,8 @@ static const fastpoll_region_t fastpoll_readable[] = {
 
 // True when the 32-bit word at addr reads without a fault on this chip (always, with no map).
 static bool fastpoll_bits_readable(uintptr_t addr) {
-    #if defined(STM32F405xx) || defined(STM32F411xE) || defined(QEMU_SOC_MPS2)
+    #if defined(STM32F405xx) || defined(STM32F411xE) || defined(STM32F722xx) \
+    || defined(STM32F733xx) || defined(STM32F767xx) || defined(QEMU_SOC_MPS2)
     for (size_t i = 0; i < MP_ARRAY_SIZE(fastpoll_readable); ++i) {
         if (addr >= fastpoll_readable[i].start && addr <= fastpoll_readable[i].end - 4) {
             return true;

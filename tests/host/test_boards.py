@@ -1,5 +1,8 @@
-"""Every board in boards/ builds (make boards), fits its flash with room to spare, and holds
-everything our manifest ships, our C module, and none of the test-only fakes or C modules."""
+"""The boards make test builds (the v1.x and the PYBD_SF2, whose firmware is split between
+internal flash and QSPI) fit their flash with room to spare in every region, and hold everything
+our manifest ships, our C module, and none of the test-only fakes or C modules. The SF3 and SF6
+are built by make boards (the same check runs at the end of every make firmware); a D-series
+build takes about 5 CPU-minutes, so make test builds one."""
 
 import json
 import os
@@ -19,20 +22,24 @@ TEST_ONLY = {n for d in ("fakes", os.path.join("targets", "qemu"))
              if n.endswith(".py") and n != "manifest.py"}
 # C modules only the test builds link (tests/targets/qemu/irqsim.c: real timer interrupts).
 TEST_ONLY_C = {"irqsim"}
-BOARD_NAMES = {"PYBV11": b"PYBv1.1", "PYBV10": b"PYBv1.0", "PYBLITEV10": b"PYBLITEv1.0"}
+BOARD_NAMES = {"PYBV11": b"PYBv1.1", "PYBV10": b"PYBv1.0", "PYBLITEV10": b"PYBLITEv1.0",
+               "PYBD_SF2": b"PYBD-SF2W", "PYBD_SF3": b"PYBD-SF3W", "PYBD_SF6": b"PYBD-SF6W"}
+MAKE_TEST_BOARDS = ["PYBLITEV10", "PYBV10", "PYBV11", "PYBD_SF2"]
 
 
 @pytest.fixture(scope="module")
 def built(targets):
-    proc = make("boards")
-    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
+    for board in MAKE_TEST_BOARDS:
+        proc = make("firmware", "BOARD=" + board)
+        assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-3000:]
 
 
 def test_the_board_matrix():
-    assert BOARDS == ["PYBLITEV10", "PYBV10", "PYBV11"]
+    assert BOARDS == ["PYBD_SF2", "PYBD_SF3", "PYBD_SF6", "PYBLITEV10", "PYBV10", "PYBV11"]
+    assert set(BOARD_NAMES) == set(BOARDS) and set(MAKE_TEST_BOARDS) <= set(BOARDS)
 
 
-@pytest.mark.parametrize("board", BOARDS)
+@pytest.mark.parametrize("board", MAKE_TEST_BOARDS)
 def test_board_firmware(built, board):
     proc = script("fwinfo", "report", "--board", board, "--build", os.path.join(BUILD, board),
                   "--json")
@@ -49,6 +56,21 @@ def test_board_firmware(built, board):
         assert region["free"] > 0, region
     with open(os.path.join(BUILD, board, "firmware.dfu"), "rb") as f:
         assert BOARD_NAMES[board] + b" with pyb-asyncio" in f.read()
+    if board.startswith("PYBD"):
+        # mboot's layout: nothing below 0x08008000; the network stack is in.
+        assert min(e["address"] for e in info["dfu"]["elements"]) == 0x08008000
+        assert {"network/__init__.py", "requests/__init__.py"} & set(info["frozen"])
+
+
+def test_sf2_frozen_python_is_in_qspi(built):
+    """The SF2's delta (boards/PYBD_SF2/f722_qspi_frozen.ld): the frozen bytecode and the
+    frozen qstr pool are linked into the QSPI flash, the C module stays in internal flash."""
+    elf = ElfFile(os.path.join(BUILD, "PYBD_SF2", "firmware.elf"))
+    for name in ("mp_qstr_frozen_const_pool", "mp_frozen_names"):
+        assert 0x90000000 <= elf.symbol(name).value < 0x90100000, name
+    assert 0x08008000 <= elf.symbol("fastpoll_user_cmodule").value < 0x08080000
+    used = {r["region"]: r for r in fwinfo.flash_use(elf, fwinfo.flashmap.board("PYBD_SF2"))}
+    assert used["FLASH_APP"]["free"] > 0 and used["FLASH_EXT"]["used"] > 0
 
 
 def test_the_check_sees_test_only_c_modules(targets):
@@ -56,3 +78,12 @@ def test_the_check_sees_test_only_c_modules(targets):
     # something.
     found = fwinfo.c_modules(ElfFile(targets["qemu"]))
     assert TEST_ONLY_C <= set(found), found
+
+
+def test_make_info_shows_both_sf2_regions(built):
+    proc = make("info", "BOARD=PYBD_SF2")
+    assert proc.returncode == 0, proc.stderr
+    lines = proc.stdout.splitlines()
+    for region, origin in (("FLASH_APP", "0x08008000"), ("FLASH_EXT", "0x90000000")):
+        line = next(ln for ln in lines if region in ln)
+        assert origin in line and "free" in line, line

@@ -176,3 +176,20 @@ def test_missing_dfu_util(dfu, tmp_path):
     env["PATH"] = path_without(tmp_path, "dfu-")
     proc = deploy(str(dfu), env=env)
     assert_one_line_error(proc, "needs dfu-util", "apt-get install -y dfu-util")
+
+
+def test_d_series_says_how_to_enter_mboot(tmp_path):
+    """No DFU device and no board on serial: the SF2's way into DFU mode is mboot's (USR held
+    through a reset until the LED is white), after its two-region .dfu was verified."""
+    from test_dfuse import SF2_GOOD, pack
+
+    path = tmp_path / "firmware.dfu"
+    path.write_bytes(pack(SF2_GOOD))
+    fakes = Fakes(tmp_path)
+    fake_dfu_util(fakes, listed="false")
+    proc = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "deploy.py"), "--board",
+                           "PYBD_SF2", str(path)], capture_output=True, text=True,
+                          env=fakes.env, stdin=subprocess.DEVNULL, timeout=60)
+    assert_one_line_error(proc, "no DFU device 0483:df11 found", "hold USR", "white")
+    assert "0x08008000+4000, 0x90000000+6000" in proc.stdout
+    assert not any(c.startswith("-a 0") for c in fakes.calls("dfu-util"))

@@ -156,3 +156,36 @@ def test_cli(tmp_path):
     bad.write_bytes(pack(GOOD)[:-100])
     assert_one_line_error(script("dfuse", str(bad)), "bad.dfu", "truncated")
     assert_one_line_error(script("dfuse", str(tmp_path / "none.dfu")), "cannot read")
+
+
+SF2 = flashmap.board("PYBD_SF2")
+SF2_GOOD = [[(0x08008000, b"\x11" * 4000), (0x90000000, b"\x22" * 6000)]]
+
+
+def test_sf2_two_regions():
+    """The SF2 under mboot: internal flash from 0x08008000 and QSPI from 0x90000000, both."""
+    dfuse.verify(dfuse.parse(pack(SF2_GOOD)), SF2)
+    dfuse.verify(dfuse.parse(pack(SF2_GOOD)), flashmap.board("PYBD_SF3"))
+    # Upstream's tools/dfu.py writes the two parts as two elements of one target; as two
+    # targets of alternate setting 0 they land in the same places.
+    dfuse.verify(dfuse.parse(pack([[SF2_GOOD[0][0]], [SF2_GOOD[0][1]]])), SF2)
+
+
+@pytest.mark.parametrize("board, targets, message", [
+    ("PYBD_SF2", [[(0x08008000, b"x" * 16)]], "nothing is written at the start of FLASH_EXT"),
+    ("PYBD_SF2", [[(0x90000000, b"x" * 16)]], "nothing is written at the start of FLASH_APP"),
+    ("PYBD_SF2", [[(0x08000000, b"x" * 16)] + SF2_GOOD[0]], "not inside"),  # mboot
+    ("PYBD_SF2", [SF2_GOOD[0] + [(0x90100000, b"x" * 16)]], "not inside"),  # the ROM filesystem
+    ("PYBD_SF2", [[(0x08008000, bytes(481 * 1024)), (0x90000000, b"x")]], "not inside"),
+    ("PYBD_SF6", [[(0x08008000, b"x" * 16), (0x90000000, b"x" * 16)]], "not inside"),
+    ("PYBD_SF6", [[(0x08000000, b"x" * 16)]], "not inside"),
+    ("PYBV11", SF2_GOOD, "not inside"),
+])
+def test_d_series_refusals(board, targets, message):
+    with pytest.raises(dfuse.DfuError, match=message):
+        dfuse.verify(dfuse.parse(pack(targets)), flashmap.board(board))
+
+
+def test_sf6_one_region():
+    dfuse.verify(dfuse.parse(pack([[(0x08008000, bytes(1500 * 1024))]])),
+                 flashmap.board("PYBD_SF6"))

@@ -42,3 +42,29 @@ def test_every_board_we_build_has_an_entry():
 def test_unknown_board_is_one_line():
     with pytest.raises(flashmap.UserError, match="no flash layout for board 'NOPE'.*PYBV11"):
         flashmap.board("NOPE")
+
+
+def test_our_sf2_linker_script_is_upstreams_plus_frozen_in_qspi():
+    """boards/PYBD_SF2/f722_qspi_frozen.ld (SF2 and SF3) keeps upstream's MEMORY and everything
+    upstream's .text_ext holds, and adds the frozen content to it."""
+    ours_path = os.path.join(ROOT, "boards", "PYBD_SF2", "f722_qspi_frozen.ld")
+    ups_path = os.path.join(mpy_dir(), "ports", "stm32", "boards", "PYBD_SF2", "f722_qspi.ld")
+    texts = []
+    for path in (ours_path, ups_path):
+        with open(path) as f:
+            texts.append(f.read())
+    ours, upstream = texts
+
+    def memory(text):
+        return re.sub(r"/\*.*?\*/|\s+", "", re.search(r"MEMORY\s*\{(.*?)\}", text, re.S).group(1))
+
+    def text_ext(text):
+        block = re.search(r"\.text_ext\s*:\s*\{(.*?)\}", text, re.S).group(1)
+        return [line.strip() for line in block.splitlines() if line.strip().startswith("*")]
+
+    assert memory(ours) == memory(upstream)
+    assert text_ext(ours) == text_ext(upstream) + ["*frozen_content.o(.text* .rodata*)"]
+    assert "INCLUDE common_bl.ld" in ours
+    for board in ("PYBD_SF2", "PYBD_SF3"):
+        with open(os.path.join(ROOT, "boards", board, "mpconfigboard.mk")) as f:
+            assert "LD_FILES = $(BOARD_DIR)/../PYBD_SF2/f722_qspi_frozen.ld" in f.read()

@@ -2,12 +2,14 @@
 non-zero exit, no traceback, and nothing written."""
 
 import os
+import shutil
 import subprocess
 
 import checktools
+import mpytree
 import portmake
 import pytest
-from hosttools import ROOT, assert_one_line_error, path_without, script
+from hosttools import ROOT, assert_one_line_error, mpy_dir, path_without, script
 
 
 def make(*args, cwd=ROOT, env=None):
@@ -38,7 +40,7 @@ def fake_tree(path, version):
 @pytest.mark.parametrize("kind, words", [
     ("empty", ["is not a MicroPython tree", "v1.28.0"]),
     ("v1.27.0", ["is MicroPython v1.27.0, this repo pins v1.28.0"]),
-    ("v1.28.0", ["lacks the submodule lib/micropython-lib", "git -C"]),
+    ("v1.28.0", ["lacks the submodules lib/micropython-lib", "git -C"]),
 ])
 def test_bad_mpy_dir(kind, words, tmp_path):
     tree = tmp_path / "tree"
@@ -50,6 +52,34 @@ def test_bad_mpy_dir(kind, words, tmp_path):
     proc = make("firmware", "MPY_DIR={}".format(tree), "BUILD_ROOT={}".format(build))
     assert_one_line_error(proc, "MPY_DIR={}".format(tree), *words)
     assert tree_files(str(tree)) == before
+    assert not build.exists()
+
+
+D_SERIES_SUBMODULES = ["lib/cyw43-driver", "lib/lwip", "lib/mbedtls", "lib/mynewt-nimble"]
+
+
+@pytest.mark.parametrize("board", ["PYBD_SF2", "PYBD_SF6"])
+def test_tree_names_exactly_what_a_board_lacks(board, tmp_path):
+    """A tree with what the v1.x boards need: fine for PYBV11; for a D-series board, one line
+    naming its four networking submodules and nothing else."""
+    tree = tmp_path / "tree"
+    fake_tree(tree, "1.28.0")
+    for sub, marker in mpytree.SUBMODULES.items():
+        (tree / sub / marker).parent.mkdir(parents=True, exist_ok=True)
+        (tree / sub / marker).write_text("")
+    for name in {board, "PYBV11"}:
+        (tree / "ports" / "stm32" / "boards" / name).mkdir(parents=True)
+        shutil.copy(os.path.join(mpy_dir(), "ports", "stm32", "boards", name, "mpconfigboard.mk"),
+                    str(tree / "ports" / "stm32" / "boards" / name))
+    proc = script("mpytree", "--dir", str(tree), "--tag", "v1.28.0", "--board", "PYBV11")
+    assert proc.returncode == 0, proc.stderr
+    build = tmp_path / "build"
+    proc = make("firmware", "BOARD=" + board, "MPY_DIR={}".format(tree),
+                "BUILD_ROOT={}".format(build))
+    line = assert_one_line_error(proc, "lacks the submodules " + " ".join(D_SERIES_SUBMODULES),
+                                 "that {} needs".format(board),
+                                 "submodule update --init " + " ".join(D_SERIES_SUBMODULES))
+    assert "stm32lib" not in line
     assert not build.exists()
 
 

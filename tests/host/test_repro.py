@@ -1,11 +1,15 @@
 """Two builds of the same sources give a byte-identical firmware.dfu: a clean build in a fresh
-build folder (another absolute path, too) against the session's PYBV11 build."""
+build folder (another absolute path, too) against the session's build, for the PYBV11 and for
+the PYBD_SF2 (two flash regions, WiFi, TLS and Bluetooth stacks)."""
 
 import os
 import subprocess
 
 import dfuse
+import pytest
 from hosttools import ROOT
+
+BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
 
 
 def differences(a, b):
@@ -21,14 +25,18 @@ def differences(a, b):
     return "; ".join(out) or "suffix differs"
 
 
-def test_clean_build_is_byte_identical(pybv11, tmp_path):
+@pytest.mark.parametrize("board", ["PYBV11", "PYBD_SF2"])
+def test_clean_build_is_byte_identical(targets, board, tmp_path):
+    proc = subprocess.run(["make", "-s", "firmware", "BOARD=" + board], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr[-3000:]
     build_root = tmp_path / "build"
-    proc = subprocess.run(["make", "-s", "firmware", "BOARD=PYBV11",
+    proc = subprocess.run(["make", "-s", "firmware", "BOARD=" + board,
                            "BUILD_ROOT={}".format(build_root)], cwd=ROOT, capture_output=True,
                           text=True)
     assert proc.returncode == 0, proc.stderr[-3000:]
-    ours = os.path.join(pybv11, "firmware.dfu")
-    clean = str(build_root / "PYBV11" / "firmware.dfu")
+    ours = os.path.join(BUILD, board, "firmware.dfu")
+    clean = str(build_root / board / "firmware.dfu")
     with open(ours, "rb") as f, open(clean, "rb") as g:
         if f.read() == g.read():
             return

@@ -1,0 +1,1 @@
+#include "boards/PYBD_SF2/bdev.c"

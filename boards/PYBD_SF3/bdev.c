@@ -1,0 +1,1 @@
+#include "boards/PYBD_SF3/bdev.c"

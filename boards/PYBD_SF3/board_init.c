@@ -1,0 +1,1 @@
+#include "boards/PYBD_SF3/board_init.c"

@@ -1,0 +1,1 @@
+#include "boards/PYBD_SF6/board_init.c"

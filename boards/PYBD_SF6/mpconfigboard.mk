@@ -1,0 +1,6 @@
+# Upstream's board of the same name (WiFi, Bluetooth, TLS), built with our frozen manifest
+# (and our C modules via USER_C_MODULES).
+include $(TOP)/ports/stm32/boards/PYBD_SF6/mpconfigboard.mk
+
+# Upstream uses ?= here; a plain = makes ours win.
+FROZEN_MANIFEST = $(BOARD_DIR)/../manifest_pybd.py
