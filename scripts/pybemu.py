@@ -144,15 +144,16 @@ def run(elf, script_text, files=None, timeout=120, icount=None, singlestep=False
         emu.setup(files)
         out, err = emu.exec(script_text)
     except TimeoutError as e:
-        return Result(False, str(e), "timed out after {} s".format(timeout))
+        why = "timed out after {} s".format(timeout)
+        return Result(why, str(e), why)
     except EOFError as e:
-        return Result(False, str(e), "qemu exited")
+        return Result("qemu exited", str(e), "qemu exited")
     except RuntimeError as e:
-        return Result(False, "", str(e))
+        return Result(str(e), "", str(e))
     finally:
         if emu:
             emu.close()
-    return Result(not err, out, err)
+    return Result(1 if err else 0, out, err)
 
 
 def main():

@@ -69,6 +69,18 @@ SKIP = {
 }
 
 SCRIPTS = sorted(glob.glob(os.path.join(HERE, "mpy", "*.py")))
+
+
+def _uses_fakes(path):
+    with open(path) as f:
+        text = f.read()
+    return "import fakeboard" in text or "keymatrix" in text
+
+
+# Any other script that sets the outside world through the fakes needs GPIO levels too.
+for _s in SCRIPTS:
+    if os.path.basename(_s) not in SKIP and _uses_fakes(_s):
+        SKIP[os.path.basename(_s)] = NO_GPIO + " (it imports fakeboard)"
 RUN = [s for s in SCRIPTS if os.path.basename(s) not in SKIP]
 # irqsim_timer.py tests the qemu build's irqsim module; irq_encoder.py drives fake pins from
 # it, which this image has not: mpy_pyb_emu/irq_encoder.py is its variant here.
@@ -76,6 +88,9 @@ IRQ_SKIP = {
     "irqsim_timer.py": "tests irqsim, the qemu build's timer module, which this image has not",
     "irq_encoder.py": "drives fakeboard pins; mpy_pyb_emu/irq_encoder.py is the variant here",
 }
+for _s in glob.glob(os.path.join(HERE, "mpy_qemu", "*.py")):
+    if os.path.basename(_s) not in IRQ_SKIP and _uses_fakes(_s):
+        IRQ_SKIP[os.path.basename(_s)] = NO_GPIO + " (it imports fakeboard)"
 IRQ_SCRIPTS = [s for s in sorted(glob.glob(os.path.join(HERE, "mpy_qemu", "*.py")))
                if os.path.basename(s) not in IRQ_SKIP]
 OWN = sorted(glob.glob(os.path.join(HERE, "mpy_pyb_emu", "*.py")))

@@ -64,7 +64,6 @@ class Hub(io.IOBase):
         if obj._waiter is not None:
             raise RuntimeError("another task is waiting on this object")
         task = self._asyncio.cur_task
-        task.data = self
         objs = self._polled if isinstance(obj, Bits) else self._signalled
         if obj not in objs:  # a cancelled waiter's entry may still be there (see remove())
             objs.append(obj)
@@ -72,6 +71,9 @@ class Hub(io.IOBase):
         # write the state before reading the waiter, so an IRQ anywhere here is seen by one
         # side or the other.
         obj._waiter = task
+        # Last: data naming the hub tells a soft callback (cancel_scheduled()) that the task is
+        # registered, so that cancelling it unhooks it; before this it counts as running.
+        task.data = self
         if obj._ready():
             global _pending
             _pending = True

@@ -1,6 +1,6 @@
-"""The boards make test builds (the v1.x and the PYBD_SF2, whose firmware is split between
+"""The boards make test builds (the PYBV11 and the PYBD_SF2, whose firmware is split between
 internal flash and QSPI) fit their flash with room to spare in every region, and hold everything
-our manifest ships, our C module, and none of the test-only fakes or C modules. The SF3 and SF6
+our manifest ships, our C module, and none of the test-only fakes or C modules. The others
 are built by make boards (the same check runs at the end of every make firmware); a D-series
 build takes about 5 CPU-minutes, so make test builds one."""
 
@@ -24,7 +24,7 @@ TEST_ONLY = {n for d in ("fakes", os.path.join("targets", "qemu"))
 TEST_ONLY_C = {"irqsim"}
 BOARD_NAMES = {"PYBV11": b"PYBv1.1", "PYBV10": b"PYBv1.0", "PYBLITEV10": b"PYBLITEv1.0",
                "PYBD_SF2": b"PYBD-SF2W", "PYBD_SF3": b"PYBD-SF3W", "PYBD_SF6": b"PYBD-SF6W"}
-MAKE_TEST_BOARDS = ["PYBLITEV10", "PYBV10", "PYBV11", "PYBD_SF2"]
+MAKE_TEST_BOARDS = ["PYBV11", "PYBD_SF2"]
 
 
 @pytest.fixture(scope="module")

@@ -85,6 +85,9 @@ for step in ((0, "task"), (2, "idle"), (5, "idle"), (3, "task")):
     # current task), then the program runs again, whole.
     for t in things:
         t.deinit()
+    # As Hinch's docs advise a program to start: asyncio.run() alone would resume the
+    # interrupted program's own tasks beside the new run (upstream's loop is not reset).
+    asyncio.new_event_loop()
     assert asyncio.run(program()) == 6
 print("interrupt and rerun ok")
 

@@ -99,12 +99,15 @@ def _error(premade):
     return type(premade)(premade.args[0])
 
 
-def _end(task):
+def _end(task, flag=None):
     # How each driver's deinit() ends its tasks: cancel the task, unless deinit() runs inside
-    # it, from a function callback the driver called ("press to quit"). asyncio cannot cancel
-    # the running task, so that one ends by itself at its next check that its owner's _task
-    # is None. cur_task alone cannot tell: while the loop idles, or after Ctrl-C, it still
+    # it, from a function callback the driver called ("press to quit"), or from a soft callback
+    # landing between two of its bytecodes. asyncio cannot cancel the running task, so that one
+    # ends by itself at its next check that its owner's _task is None; flag, the one thing it
+    # may be about to park on, is set so that it gets there (nothing else will set it once the
+    # IRQs are off). cur_task alone cannot tell: while the loop idles, or after Ctrl-C, it still
     # names the last task run, which a soft callback or the REPL must still cancel.
     from _asyncio_internals import cancel_scheduled
 
-    cancel_scheduled(task)
+    if not cancel_scheduled(task) and flag is not None:
+        flag.set()

@@ -163,4 +163,4 @@ class Delay_ms:
         if task is not None:
             self.stop()
             self._task = None
-            _end(task)
+            _end(task, self._trig)

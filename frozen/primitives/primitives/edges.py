@@ -48,5 +48,5 @@ def unwatch(owner):
     if owner._flag is not None:
         owner._pin.irq(None)
     owner._task = None
-    _end(task)
+    _end(task, owner._flag)
     return True

@@ -114,4 +114,4 @@ class Encoder:
             self._pin_x.irq(None)
             self._pin_y.irq(None)
             self._task = None
-            _end(task)
+            _end(task, self._flag)

@@ -103,8 +103,15 @@ class ELO:
             self._done = asyncio.Event()
             asyncio.create_task(self._watch())
         await self._done.wait()
-        if self._error is not None:
-            raise self._error
+        e = self._error
+        if e is not None:
+            # Each raise appends to the object's traceback, which MicroPython never clears:
+            # the next wait() raises a copy, so that waiting again does not grow the heap.
+            try:
+                self._error = type(e)(*e.args)
+            except Exception:  # an exception type made otherwise: raise it as it is
+                pass
+            raise e
 
     def __call__(self):
         return self._task

@@ -1,0 +1,86 @@
+# deinit() from a soft callback that lands inside the driver's own task, between two of its
+# bytecodes, just before it parks on its fastpoll Flag: the task must still end (before, it
+# parked for good, keeping itself and its driver alive). A chain of k scheduled callbacks moves
+# the landing point over the task's bytecodes; the callback that ends the chain calls deinit().
+# Named fastpoll_* so that it also runs on the pure-Python hub (stock firmware), where a
+# callback landing inside Hub.add() used to leave a dead waiter in the hub's list.
+# And: a failed ELO's wait() raised one stored exception again and again, growing its traceback.
+import asyncio
+import gc
+
+import fakeboard
+import micropython
+from machine import Pin
+from primitives import ELO, Delay_ms, Encoder, Switch
+
+
+def chain(arg):
+    driver, k = arg
+    if k > 0:
+        micropython.schedule(chain, (driver, k - 1))
+    else:
+        driver.deinit()
+
+
+async def delay_ms(k):
+    holder = []
+    d = Delay_ms(lambda: micropython.schedule(chain, (holder[0], k)), duration=10)
+    holder.append(d)
+    task = d._task
+    d.trigger()
+    await asyncio.sleep_ms(100)
+    return task
+
+
+async def switch(k):
+    pin = Pin("X3", Pin.IN, Pin.PULL_UP)
+    sw = Switch(pin, irq=True)
+    sw.close_func(lambda: micropython.schedule(chain, (sw, k)))
+    task = sw._task
+    await asyncio.sleep_ms(10)
+    fakeboard.level(pin, 0)
+    await asyncio.sleep_ms(30)
+    fakeboard.level(pin, None)
+    return task
+
+
+async def encoder(k):
+    px, py = Pin("X3", Pin.IN, Pin.PULL_DOWN), Pin("X4", Pin.IN, Pin.PULL_DOWN)
+    fakeboard.level(px, 0)  # one edge below, and no edge back to undo it
+    holder = []
+    enc = Encoder(px, py, callback=lambda v, d: micropython.schedule(chain, (holder[0], k)),
+                  delay=0)
+    holder.append(enc)
+    task = enc._task
+    await asyncio.sleep_ms(10)
+    fakeboard.level(px, 1)
+    await asyncio.sleep_ms(60)
+    return task
+
+
+async def failing():
+    raise ValueError("x")
+
+
+async def main():
+    for make, ks in ((delay_ms, 12), (switch, 40), (encoder, 16)):
+        for k in range(ks):
+            task = await make(k)
+            await asyncio.sleep_ms(60)  # past Switch's debounce (50 ms)
+            assert task.done(), (make.__name__, k, task.data)
+    e = ELO(failing)
+    for rnd in range(2):  # the first round settles what is made once
+        gc.collect()
+        before = gc.mem_free()
+        for _ in range(200):
+            try:
+                await e.wait()
+            except ValueError:
+                pass
+        gc.collect()
+    lost = before - gc.mem_free()
+    assert lost < 200, lost  # 48 B a wait() before: 9,600 B
+
+
+asyncio.run(main())
+print("deinit mid-task ok")
