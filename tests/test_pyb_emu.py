@@ -66,6 +66,7 @@ SKIP = {
     "qemu_fastpoll_bits_live.py": "the MPS2 machine's SysTick rate; "
                                   "mpy_pyb_emu/f405_bits_live.py is the F405's",
     "v3_matrix_adc.py": NO_GPIO + " (keymatrix)",
+    "auart_talk_error.py": "needs the X1-X2 jumper (UART 4 loopback): GPIO is not modelled",
 }
 
 SCRIPTS = sorted(glob.glob(os.path.join(HERE, "mpy", "*.py")))
@@ -74,13 +75,14 @@ SCRIPTS = sorted(glob.glob(os.path.join(HERE, "mpy", "*.py")))
 def _uses_fakes(path):
     with open(path) as f:
         text = f.read()
-    return "import fakeboard" in text or "keymatrix" in text
+    return any(m in text for m in ("import fakeboard", "keymatrix", "soakkit"))
 
 
-# Any other script that sets the outside world through the fakes needs GPIO levels too.
+# Any other script that sets the outside world through the fakes (soakkit drives the Encoder's
+# pins through fakeboard) needs GPIO levels too.
 for _s in SCRIPTS:
     if os.path.basename(_s) not in SKIP and _uses_fakes(_s):
-        SKIP[os.path.basename(_s)] = NO_GPIO + " (it imports fakeboard)"
+        SKIP[os.path.basename(_s)] = NO_GPIO + " (it sets levels through fakeboard)"
 RUN = [s for s in SCRIPTS if os.path.basename(s) not in SKIP]
 # irqsim_timer.py tests the qemu build's irqsim module; irq_encoder.py drives fake pins from
 # it, which this image has not: mpy_pyb_emu/irq_encoder.py is its variant here.
@@ -90,7 +92,7 @@ IRQ_SKIP = {
 }
 for _s in glob.glob(os.path.join(HERE, "mpy_qemu", "*.py")):
     if os.path.basename(_s) not in IRQ_SKIP and _uses_fakes(_s):
-        IRQ_SKIP[os.path.basename(_s)] = NO_GPIO + " (it imports fakeboard)"
+        IRQ_SKIP[os.path.basename(_s)] = NO_GPIO + " (it sets levels through fakeboard)"
 IRQ_SCRIPTS = [s for s in sorted(glob.glob(os.path.join(HERE, "mpy_qemu", "*.py")))
                if os.path.basename(s) not in IRQ_SKIP]
 OWN = sorted(glob.glob(os.path.join(HERE, "mpy_pyb_emu", "*.py")))
