@@ -117,6 +117,8 @@ def check(elf, script, files=None, **kwargs):
 FLAKY = {
     "fastpoll_bits.py": "hangs now and then on PYBV11 (about 1 run in 10) in its last part, a "
                         "Bits on a bytearray that shrinks while waited on: not yet explained",
+    "table_sync.py": "hung once on PYBV11 (timed out in 1 of 3 full runs; never on unix or "
+                     "qemu): not yet explained, see docs/pyb-emu.md",
 }
 
 
