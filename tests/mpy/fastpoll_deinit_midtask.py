@@ -13,6 +13,8 @@ import micropython
 from machine import Pin
 from primitives import ELO, Delay_ms, Encoder, Switch
 
+opened = []  # Switch open callbacks: none may come after deinit()
+
 
 def chain(arg):
     driver, k = arg
@@ -20,6 +22,8 @@ def chain(arg):
         micropython.schedule(chain, (driver, k - 1))
     else:
         driver.deinit()
+        if isinstance(driver, Switch):
+            fakeboard.level(driver._pin, None)  # released at once: deinit() must not report it
 
 
 async def delay_ms(k):
@@ -36,6 +40,7 @@ async def switch(k):
     pin = Pin("X3", Pin.IN, Pin.PULL_UP)
     sw = Switch(pin, irq=True)
     sw.close_func(lambda: micropython.schedule(chain, (sw, k)))
+    sw.open_func(opened.append, (k,))
     task = sw._task
     await asyncio.sleep_ms(10)
     fakeboard.level(pin, 0)
@@ -68,6 +73,7 @@ async def main():
             task = await make(k)
             await asyncio.sleep_ms(60)  # past Switch's debounce (50 ms)
             assert task.done(), (make.__name__, k, task.data)
+    assert not opened, opened  # a callback after deinit()
     e = ELO(failing)
     for rnd in range(2):  # the first round settles what is made once
         gc.collect()

@@ -107,7 +107,17 @@ def _end(task, flag=None):
     # may be about to park on, is set so that it gets there (nothing else will set it once the
     # IRQs are off). cur_task alone cannot tell: while the loop idles, or after Ctrl-C, it still
     # names the last task run, which a soft callback or the REPL must still cancel.
+    # The flag alone can be cleared by the task before it reads its state, so the cancel is
+    # also tried again from a scheduled callback until the task has parked or ended.
     from _asyncio_internals import cancel_scheduled
 
-    if not cancel_scheduled(task) and flag is not None:
+    if cancel_scheduled(task) or task.done():
+        return
+    if flag is not None:
         flag.set()
+    try:
+        import micropython
+
+        micropython.schedule(_end, task)
+    except RuntimeError:
+        pass  # the queue is full: the flag and the task's own checks remain

@@ -24,7 +24,7 @@ def irq_flag(pin):
 async def watch(owner):
     """Call owner._check() when owner._pin may have changed; it returns True if it had."""
     # One local only: this frame lives as long as the driver, in every instance.
-    while True:
+    while owner._task is not None:  # None: deinit() ran, perhaps while this task ran
         if owner._flag is not None:
             # Clear before reading: an edge after the read sets the flag again, none is lost.
             owner._flag.clear()

@@ -70,6 +70,8 @@ class Encoder:
             await self._flag.wait()
             if self.delay:
                 await asyncio.sleep_ms(self.delay)  # let a burst finish, limit callbacks
+            if self._task is None:  # deinit() woke it (see _end): no callback after that
+                return
             hv = self._v
             if hv == pv:
                 continue
