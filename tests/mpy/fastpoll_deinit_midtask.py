@@ -63,6 +63,31 @@ async def encoder(k):
     return task
 
 
+class _DeinitInSet:
+    # Stands in for Delay_ms's event, as a soft callback landing inside its set() that calls
+    # deinit(): the timer's own callback must not run after that.
+    def __init__(self, d):
+        self.d = d
+
+    def set(self):
+        self.d.deinit()
+
+    def clear(self):
+        pass
+
+    def is_set(self):
+        return False
+
+
+async def delay_ms_deinit_in_set():
+    calls = []
+    d = Delay_ms(lambda: calls.append(d._task is None), duration=10)
+    d._tout = _DeinitInSet(d)
+    d.trigger()
+    await asyncio.sleep_ms(50)
+    assert calls == [], calls  # [True] before: called after deinit()
+
+
 async def failing():
     raise ValueError("x")
 
@@ -74,6 +99,7 @@ async def main():
             await asyncio.sleep_ms(60)  # past Switch's debounce (50 ms)
             assert task.done(), (make.__name__, k, task.data)
     assert not opened, opened  # a callback after deinit()
+    await delay_ms_deinit_in_set()
     e = ELO(failing)
     for rnd in range(2):  # the first round settles what is made once
         gc.collect()

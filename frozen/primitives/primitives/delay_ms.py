@@ -119,7 +119,8 @@ class Delay_ms:
                 self._tout.set()
                 if self._gen != gen:
                     self._tout.clear()  # retriggered meanwhile: running again
-                if self._func is not None:
+                # deinit() from a soft callback landing in set(): no callback after it.
+                if self._func is not None and self._task is not None:
                     # The callback may retrigger: the loop then keeps timing.
                     self._retn = _callback(self._func, self._args)
 
