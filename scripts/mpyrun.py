@@ -107,18 +107,28 @@ class _Serial:
             self.proc.stdin.write(data[i:i + 256])
             self.proc.stdin.flush()
 
-    def read_until(self, marker, deadline):
+    def read(self, n, deadline):
+        """Exactly n bytes."""
+        while len(self.buf) < n:
+            self._fill(deadline)
+        data, self.buf = self.buf[:n], self.buf[n:]
+        return data
+
+    def _fill(self, deadline):
         fd = self.proc.stdout.fileno()
+        left = deadline - time.monotonic()
+        if left <= 0:
+            raise TimeoutError(self.buf.decode(errors="replace"))
+        ready, _, _ = select.select([fd], [], [], left)
+        if ready:
+            chunk = os.read(fd, 4096)
+            if not chunk:
+                raise EOFError(self.buf.decode(errors="replace"))
+            self.buf += chunk
+
+    def read_until(self, marker, deadline):
         while marker not in self.buf:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise TimeoutError(self.buf.decode(errors="replace"))
-            ready, _, _ = select.select([fd], [], [], left)
-            if ready:
-                chunk = os.read(fd, 4096)
-                if not chunk:
-                    raise EOFError(self.buf.decode(errors="replace"))
-                self.buf += chunk
+            self._fill(deadline)
         data, _, self.buf = self.buf.partition(marker)
         return data
 

@@ -103,12 +103,43 @@ class Emulator:
 
     def exec(self, source):
         """(output, error) of source, run in the raw REPL (globals persist between calls)."""
-        self.serial.write(source.encode() + b"\x04")
-        self.serial.read_until(b"OK", self.deadline)
+        self.paste(source.encode())
         out = self.serial.read_until(b"\x04", self.deadline).decode(errors="replace")
         err = self.serial.read_until(b"\x04", self.deadline).decode(errors="replace")
         self.serial.read_until(b">", self.deadline)
         return out.replace("\r\n", "\n"), err.replace("\r\n", "\n")
+
+    def paste(self, data):
+        """Send data in raw-paste mode: no more at a time than the firmware has room for.
+
+        A plain raw-REPL write can fill the REPL UART's receive buffer (260 bytes). The port
+        then turns off the RXNE interrupt and waits for the reader; QEMU 7.2's USART model does
+        not lower its interrupt line when RXNEIE is cleared, so the handler re-enters for ever and
+        the board hangs (1 run in about 100). Raw-paste's flow control (what mpremote uses)
+        keeps the buffer from filling.
+        """
+        self.serial.write(b"\x05A\x01")
+        if self.serial.read(2, self.deadline) != b"R\x01":
+            raise RuntimeError("pyb-emu: the firmware refused raw-paste mode")
+        window = int.from_bytes(self.serial.read(2, self.deadline), "little")
+        room = window
+        sent = 0
+        while sent < len(data):
+            while room == 0 or self.serial.buf:
+                ack = self.serial.read(1, self.deadline)
+                if ack == b"\x01":
+                    room += window
+                elif ack == b"\x04":  # the firmware ended the paste early: acknowledge it
+                    self.serial.write(b"\x04")
+                    return
+                else:
+                    raise RuntimeError("pyb-emu: {!r} during raw-paste".format(ack))
+            chunk = data[sent:sent + room]
+            self.serial.write(chunk)
+            room -= len(chunk)
+            sent += len(chunk)
+        self.serial.write(b"\x04")
+        self.serial.read_until(b"\x04", self.deadline)
 
     def setup(self, files=None):
         """The RAM disk at /flash, with files (name -> text) on it."""

@@ -113,13 +113,9 @@ def check(elf, script, files=None, **kwargs):
 
 
 # A bug this target found, where unix and qemu pass: open, so reported (xfail or xpass, never
-# passed) rather than failing make test on some runs. docs/pyb-emu.md has what is known.
-FLAKY = {
-    "fastpoll_bits.py": "hangs now and then on PYBV11 (about 1 run in 10) in its last part, a "
-                        "Bits on a bytearray that shrinks while waited on: not yet explained",
-    "table_sync.py": "hung once on PYBV11 (timed out in 1 of 3 full runs; never on unix or "
-                     "qemu): not yet explained, see docs/pyb-emu.md",
-}
+# passed) rather than failing make test on some runs. docs/pyb-emu.md has what is known. (The
+# hangs once listed here were the runner's: see pybemu.Emulator.paste.)
+FLAKY = {}
 
 
 def params(scripts):
