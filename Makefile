@@ -151,18 +151,28 @@ stock-unix: check-tools-test mpy-cross
 	@$(PYTHON) scripts/portmake.py stock-unix -C "$(MPY_DIR)/ports/unix" -j$(JOBS) \
 		BUILD=$(BUILD_DIR)/stock-unix MICROPY_MPYCROSS=$(MPY_CROSS) MICROPY_PY_SSL=0
 
-# Everything the tests build is built first, once, with make's own parallel jobs: the pytest
-# workers (TEST_JOBS of them, pytest-xdist) then find it made, instead of one waiting for
-# another's build. Every test is safe beside another (own temp folders, free ports, one lock on
-# build/ for make). pytest-benchmark, where installed, only warns that xdist disables it.
+# Everything the tests build is built first, once: the pytest workers (TEST_JOBS of them,
+# pytest-xdist) then find it made, instead of one waiting for another's build. Every test is
+# safe beside another (own temp folders, free ports, one lock on build/ for make).
+# pytest-benchmark, where installed, only warns that xdist disables it.
 TEST_JOBS ?= $(JOBS)
 # The boards make test builds (tests/host/test_boards.py): PYBV11 and the two-region PYBD_SF2;
 # make boards builds the other four too (make test stays within 15 minutes on 2 cores).
 TEST_BOARDS := PYBV11 PYBD_SF2
-test-boards:
-	@for board in $(TEST_BOARDS); do $(MAKE) --no-print-directory firmware BOARD=$$board || exit 1; done
+# The builds share nothing once mpy-cross is made, so make runs JOBS of them side by side: one
+# build's serial steps (qstr scans, frozen bytecode, linking) then overlap another's compiling.
+TEST_BUILDS := unix qemu stock-unix qemu-m7 pyb-emu pyb-emu-stock $(TEST_BOARDS:%=firmware-%)
+.PHONY: test-builds $(TEST_BOARDS:%=firmware-%)
+test-builds: check-tools-test mpy-cross
+	@$(MAKE) --no-print-directory -j$(JOBS) --output-sync=target $(TEST_BUILDS)
 
-test: check-tools-test test-targets test-boards stock-unix qemu-m7 pyb-emu pyb-emu-stock
+$(TEST_BOARDS:%=firmware-%):
+	@$(MAKE) --no-print-directory firmware BOARD=$(@:firmware-%=%)
+
+test-boards: check-tools-test mpy-cross
+	@$(MAKE) --no-print-directory -j$(JOBS) --output-sync=target $(TEST_BOARDS:%=firmware-%)
+
+test: test-builds
 	@$(PYTHON) -m pytest -n $(TEST_JOBS) -p no:benchmark tests
 
 # The board suite (tests/board) over the raw REPL: on a Pyboard running this commit's firmware
