@@ -6,7 +6,8 @@
 #   make test-board [PORT=...]     the board suite on a Pyboard (PORT=qemu: on the qemu build)
 #   make deploy [BOARD=PYBV11]     verify the .dfu, then flash it with dfu-util
 #   make info [BOARD=PYBV11]       what is inside the built firmware
-#   make bench                     benchmarks against stock asyncio (not tests)
+#   make bench                     benchmarks against stock asyncio (not tests), into
+#                                  docs/benchmarks.md
 #   make package.json              the mip lists for stock firmware, from the manifests
 #   make stock-unix                stock MicroPython (unix port), for the stock-firmware tests
 #   make pyb-emu                   the PYBV11 firmware for QEMU's STM32F405 (netduinoplus2)
@@ -196,7 +197,7 @@ package.json: tree
 
 bench: check-tools-bench unix qemu
 	@$(PYTHON) bench/report.py --unix $(UNIX_BIN) --qemu $(QEMU_ELF) --pyb-emu $(PYB_EMU_ELF) \
-		--out $(BUILD_DIR)/bench
+		--out $(BUILD_DIR)/bench --doc docs/benchmarks.md
 bench: pyb-emu
 
 clean:

@@ -1,9 +1,6 @@
 # _fastpoll in Python, for stock firmware, where mip installs it beside fastpoll.py. Our
-# firmware has the C module of this name, which import always prefers over a file, and which
-# answers asyncio's poller without running Python. This is the same design in Python (see
-# modules/fastpoll/modfastpoll.c): one Hub is registered with the poller while any object is
-# waited on, so an idle pass costs one Python ioctl() call however many objects wait. The API
-# and its errors are the C module's.
+# firmware has the C module of this name, which import always prefers over a file. The design
+# (docs/hub.md) and the API and its errors are the C module's (modules/fastpoll/modfastpoll.c).
 import io
 import sys
 from array import array
@@ -42,7 +39,7 @@ class _Pollable(io.IOBase):
 
 
 class Hub(io.IOBase):
-    """The one object asyncio polls for every fastpoll object (see the C module)."""
+    """The one object asyncio polls for every fastpoll object (docs/hub.md)."""
 
     def __init__(self, asyncio):
         self._asyncio = asyncio

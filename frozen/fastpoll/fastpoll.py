@@ -19,12 +19,10 @@
 # Flag or Counter hands each event to one task; use asyncio.Event to fan out). Cancelling the
 # waiting task unregisters the object, which can then be waited on again.
 #
-# priority=True: the task woken by this object runs before the tasks that were merely ready,
-# so its latency is at most the rest of the running task's slice instead of a round of all.
+# priority=True: the task woken by this object runs before the tasks that were merely ready.
 #
-# However many objects are waited on, asyncio's poller sees one: _fastpoll.Hub, registered
-# while any is. An idle scheduler pass then costs one C call that tests one byte (plus a read of
-# each waited Bits); IRQ handlers raise that byte, and the hub pushes the woken tasks itself.
+# How the hub makes this cost one C call per idle pass, however many objects wait: docs/hub.md.
+# What may run in a hard IRQ, and what it allocates: docs/irq-contract.md.
 from asyncio import core
 from select import POLLIN as _POLLIN
 
@@ -38,9 +36,7 @@ _hub = _fastpoll.Hub(core) if internals.difference is None else None
 
 def _queue(obj):
     # The one place fastpoll meets asyncio's internals: the hub joins asyncio's IO map and poller
-    # as a stream would (an entry [read waiter, write waiter, stream]). Its read slot holds the
-    # hub, never a task: the hub wakes tasks itself and answers POLLOUT, so asyncio only polls it
-    # again, and empties the slot when nothing waits, so asyncio drops it.
+    # as a stream would, its read slot holding the hub, never a task (docs/hub.md).
     q = core._io_queue
     if _hub is None:
         q.queue_read(obj)

@@ -1,13 +1,8 @@
 // _fastpoll: device readiness answered in C, so asyncio's scheduler runs no Python for it.
 //
-// One object, the hub, is registered with asyncio's poller (select.poll, asked on every
-// scheduler pass) while any fastpoll object is waited on. IRQ handlers that set a Flag or add
-// to a Counter being waited on raise one shared "pending" flag, so an idle pass costs one
-// ioctl that reads one byte, however many objects wait. When it is raised, the hub pushes the
-// task of each ready object onto asyncio's run queue itself (a priority object's ahead of the
-// tasks already ready). Bits, a register or buffer condition no IRQ announces, are read on each
-// pass while waited on. The frozen `fastpoll` package adds `async def wait()`; this module also
-// holds Drive, the C trampoline of the tutorial's event loop.
+// The design (one hub polled for every waited object, the pending flag, priority wake, Bits) is
+// docs/hub.md; this file is its C implementation. The frozen `fastpoll` package adds
+// `async def wait()`; this module also holds Drive, the C trampoline of the tutorial's event loop.
 #include <stdint.h>
 #include <string.h>
 
