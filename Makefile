@@ -108,6 +108,7 @@ else
 # cmake file (modules/micropython.cmake); the manifest's variables are cmake's
 # MICROPY_MANIFEST_*. pico-sdk would fetch and build picotool for the .uf2 (network):
 # PICO_NO_PICOTOOL=1 skips it and the tree's tools/uf2conv.py makes the .uf2 from the .hex.
+# On the RP2040 (Cortex-M0+) our C modules' objects are checked for ARMv6-M instructions only.
 RP2_FAMILY := $(if $(filter RPI_PICO2,$(BOARD)),0xe48bff59,0xe48bff56)
 RP2_CMAKE_ARGS := -DPICO_NO_PICOTOOL=1 \
 	-DMICROPY_MANIFEST_FWINFO_DIR=$(BUILD_DIR)/$(BOARD)/gen
@@ -122,6 +123,9 @@ $(FIRMWARE): $(FIRMWARE_INPUTS)
 	@$(PYTHON) "$(MPY_DIR)/tools/uf2conv.py" -c -f $(RP2_FAMILY) \
 		-o $(BUILD_DIR)/$(BOARD)/firmware.uf2.tmp $(BUILD_DIR)/$(BOARD)/firmware.hex >/dev/null
 	@mv $(BUILD_DIR)/$(BOARD)/firmware.uf2.tmp $@
+	$(if $(filter RPI_PICO,$(BOARD)),@$(PYTHON) scripts/armv6m.py $$(find \
+		$(BUILD_DIR)/$(BOARD)/CMakeFiles -path '*$(TOP_DIR)/modules/*' -name '*.o') \
+		|| { touch -d @0 $@; exit 1; })
 	@$(PYTHON) scripts/fwinfo.py check --board $(BOARD) --build $(BUILD_DIR)/$(BOARD) \
 		|| { touch -d @0 $@; exit 1; }
 	@touch $@
