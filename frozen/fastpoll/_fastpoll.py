@@ -23,6 +23,10 @@ _POLL_WR = const(4)  # MP_STREAM_POLL_WR
 _POLL_ERR = const(8)  # MP_STREAM_POLL_ERR
 _pending = False  # raised by set()/add() on a waited object, lowered by the hub
 _NO_PUSH = {}.get  # a C call taking (task, key) that does nothing (see Hub._wake)
+# The C module's MICROPY_FASTPOLL_BITS_POLL_MS: rp2 idles tickless (WFE), so a waited Bits is
+# re-polled by a task that sleeps this long while one is (see fastpoll.py); other ports' periodic
+# tick re-polls anyway.
+BITS_POLL_MS = 1 if sys.platform == "rp2" else 0
 
 
 # Each type's ioctl() answers a poller that waits on the object itself (select.poll, or asyncio
@@ -89,6 +93,9 @@ class Hub(io.IOBase):
                     obj._waiter = None
                     _pending = True  # the next pass drops the entry
                     return
+
+    def polling(self):
+        return any(obj._waiter is not None for obj in self._polled)
 
     def _wake(self, objs, key):
         # Returns (key, whether a task was woken).

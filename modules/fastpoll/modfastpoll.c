@@ -18,6 +18,15 @@
 #include "py/smallint.h"
 #include "py/stream.h"
 
+// On a tickless port (rp2: the CPU sleeps in WFE until an interrupt or a due timer, upstream
+// micropython#18811) nothing wakes asyncio's poller when a waited Bits' word changes, as no
+// interrupt announces it: the frozen fastpoll package then keeps one task sleeping this many
+// ms in a loop while any Bits is waited, so the poller's timeout is never unbounded. 0 where a
+// periodic tick (stm32: SysTick, every ms) re-polls anyway. A board's mpconfigboard.h sets it.
+#ifndef MICROPY_FASTPOLL_BITS_POLL_MS
+#define MICROPY_FASTPOLL_BITS_POLL_MS (0)
+#endif
+
 // Counter saturates here: the largest small int on a 32-bit port, so a count never needs a
 // heap-allocated int. A wait() that returns this value means "at least this many".
 #define FASTPOLL_COUNTER_MAX ((mp_uint_t)0x3fffffff)
@@ -767,10 +776,18 @@ static mp_obj_t fastpoll_hub_remove(mp_obj_t self_in, mp_obj_t task) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(fastpoll_hub_remove_obj, fastpoll_hub_remove);
 
+// hub.polling() -> whether any Bits is waited on (the bounded-poll task runs while it is).
+static mp_obj_t fastpoll_hub_polling(mp_obj_t self_in) {
+    fastpoll_hub_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    return mp_obj_new_bool(self->polled.len != 0);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(fastpoll_hub_polling_obj, fastpoll_hub_polling);
+
 static const mp_rom_map_elem_t fastpoll_hub_locals_dict_table[] = {
     { MP_ROM_QSTR(MP_QSTR_attach), MP_ROM_PTR(&fastpoll_hub_attach_obj) },
     { MP_ROM_QSTR(MP_QSTR_add), MP_ROM_PTR(&fastpoll_hub_add_obj) },
     { MP_ROM_QSTR(MP_QSTR_remove), MP_ROM_PTR(&fastpoll_hub_remove_obj) },
+    { MP_ROM_QSTR(MP_QSTR_polling), MP_ROM_PTR(&fastpoll_hub_polling_obj) },
 };
 static MP_DEFINE_CONST_DICT(fastpoll_hub_locals_dict, fastpoll_hub_locals_dict_table);
 
@@ -876,6 +893,7 @@ static const mp_rom_map_elem_t fastpoll_module_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_Flag), MP_ROM_PTR(&fastpoll_flag_type) },
     { MP_ROM_QSTR(MP_QSTR_Counter), MP_ROM_PTR(&fastpoll_counter_type) },
     { MP_ROM_QSTR(MP_QSTR_Bits), MP_ROM_PTR(&fastpoll_bits_type) },
+    { MP_ROM_QSTR(MP_QSTR_BITS_POLL_MS), MP_ROM_INT(MICROPY_FASTPOLL_BITS_POLL_MS) },
     { MP_ROM_QSTR(MP_QSTR_Hub), MP_ROM_PTR(&fastpoll_hub_type) },
     { MP_ROM_QSTR(MP_QSTR_Drive), MP_ROM_PTR(&fastpoll_drive_type) },
 };
