@@ -424,12 +424,57 @@ static const fastpoll_region_t fastpoll_readable[] = {
     {0xe0000000, 0xe0003000}, // Cortex-M ITM, DWT, FPB
     {0xe000e000, 0xe000f000}, // System control space
 };
+#elif defined(PICO_RP2040) && PICO_RP2040
+// The Raspberry Pi Pico's RP2040 (datasheet section 2.2; pico-sdk's hardware/regs/addressmap.h).
+// Each APB and AHB block's 4 KiB of registers is followed by its atomic XOR, set and clear
+// aliases, so a block is 16 KiB; the APB blocks are contiguous but for one absent slot. Left out:
+// the XIP cache's other aliases (the same flash), its SRAM (only while the cache is off) and
+// XIP_AUX (a FIFO).
+static const fastpoll_region_t fastpoll_readable[] = {
+    {0x00000000, 0x00004000}, // boot ROM (16 KiB)
+    {0x10000000, 0x11000000}, // XIP flash, cached (16 MiB window; the flash repeats in it)
+    {0x14000000, 0x14000020}, // XIP_CTRL
+    {0x18000000, 0x18000100}, // XIP_SSI
+    {0x20000000, 0x20042000}, // SRAM0-3 striped (256 KiB), SRAM4, SRAM5 (4 KiB each)
+    {0x21000000, 0x21040000}, // SRAM0-3 not striped
+    {0x40000000, 0x40068000}, // APB: SYSINFO .. VREG_AND_CHIP_RESET
+    {0x4006c000, 0x40070000}, // TBMAN
+    {0x50000000, 0x50004000}, // DMA
+    {0x50100000, 0x50101000}, // USB DPRAM
+    {0x50110000, 0x50114000}, // USB controller registers
+    {0x50200000, 0x50204000}, // PIO0
+    {0x50300000, 0x50304000}, // PIO1
+    {0xd0000000, 0xd0000180}, // SIO: GPIO, FIFOs, dividers, interpolators, spinlocks
+    {0xe000e000, 0xe000f000}, // System control space: SysTick, NVIC, SCB, MPU
+};
+#elif defined(PICO_RP2350) && PICO_RP2350
+// The Raspberry Pi Pico 2's RP2350 (datasheet section 2.2; pico-sdk's addressmap.h), as the
+// Arm cores in Secure mode see it. APB blocks are 32 KiB apart, contiguous from SYSINFO to
+// TICKS. Left out: the OTP (its data reads fault where locked), CoreSight and DFT (debug and
+// test), the XIP cache's other windows, XIP_AUX and HSTX_FIFO (FIFOs), the non-secure aliases.
+static const fastpoll_region_t fastpoll_readable[] = {
+    {0x00000000, 0x00008000}, // boot ROM (32 KiB)
+    {0x10000000, 0x11000000}, // XIP flash on QSPI chip select 0, cached (16 MiB window)
+    {0x20000000, 0x20082000}, // SRAM0-7 striped (512 KiB), SRAM8, SRAM9 (4 KiB each)
+    {0x40000000, 0x40110000}, // APB: SYSINFO .. TICKS
+    {0x40158000, 0x40168000}, // GLITCH_DETECTOR, TBMAN
+    {0x50000000, 0x50004000}, // DMA
+    {0x50100000, 0x50101000}, // USB DPRAM
+    {0x50110000, 0x50114000}, // USB controller registers
+    {0x50200000, 0x50204000}, // PIO0
+    {0x50300000, 0x50304000}, // PIO1
+    {0x50400000, 0x50404000}, // PIO2
+    {0xd0000000, 0xd0000200}, // SIO: GPIO, FIFOs, interpolators, spinlocks, doorbells, TMDS
+    {0xe0000000, 0xe0003000}, // Cortex-M33 ITM, DWT, FPB
+    {0xe000e000, 0xe000f000}, // System control space: SysTick, NVIC, SCB, MPU, SAU, FPU
+};
 #endif
 
 // True when the 32-bit word at addr reads without a fault on this chip (always, with no map).
 static bool fastpoll_bits_readable(uintptr_t addr) {
     #if defined(STM32F405xx) || defined(STM32F411xE) || defined(STM32F722xx) \
-    || defined(STM32F733xx) || defined(STM32F767xx) || defined(QEMU_SOC_MPS2)
+    || defined(STM32F733xx) || defined(STM32F767xx) || defined(QEMU_SOC_MPS2) \
+    || (defined(PICO_RP2040) && PICO_RP2040) || (defined(PICO_RP2350) && PICO_RP2350)
     for (size_t i = 0; i < MP_ARRAY_SIZE(fastpoll_readable); ++i) {
         if (addr >= fastpoll_readable[i].start && addr <= fastpoll_readable[i].end - 4) {
             return true;
