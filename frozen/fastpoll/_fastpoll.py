@@ -26,7 +26,7 @@ _NO_PUSH = {}.get  # a C call taking (task, key) that does nothing (see Hub._wak
 # The C module's MICROPY_FASTPOLL_BITS_POLL_MS: rp2 idles tickless (WFE), so a waited Bits is
 # re-polled by a task that sleeps this long while one is (see fastpoll.py); other ports' periodic
 # tick re-polls anyway.
-BITS_POLL_MS = 1 if sys.platform == "rp2" else 0
+BITS_POLL_MS = 5 if sys.platform == "rp2" else 0
 
 
 # Each type's ioctl() answers a poller that waits on the object itself (select.poll, or asyncio

@@ -39,9 +39,8 @@ async def main():
     waiting = False
     assert reg[0] == 1
     assert timeouts, "the poller never ran while the Bits was waited"
-    assert -1 not in timeouts, timeouts
     if PERIOD:
-        assert max(timeouts) <= PERIOD, timeouts
+        assert -1 not in timeouts and max(timeouts) <= PERIOD, timeouts
         # The pacer stops at its next wake, as no Bits is waited any more.
         await asyncio.sleep_ms(3 * PERIOD)
         assert fastpoll._pacer is None

@@ -3,4 +3,4 @@
 
 // Bits re-polled within a bounded time, as on rp2 (boards/RPI_PICO*), so the unix tests cover it
 // (tests/mpy/fastpoll_bits_bounded.py); the qemu builds keep the tickful ports' 0.
-#define MICROPY_FASTPOLL_BITS_POLL_MS (1)
+#define MICROPY_FASTPOLL_BITS_POLL_MS (5)
