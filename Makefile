@@ -59,7 +59,8 @@ endef
 
 .PHONY: all firmware boards test-boards qemu-m7 deploy info test test-board test-targets unix qemu stock-unix bench \
 	tree mpy-cross clean FORCE \
-	package.json check-board check-tools-firmware check-tools-test check-tools-deploy \
+	package.json check-board check-tools-firmware check-tools-firmware-rp2 check-tools-test \
+	check-tools-deploy \
 	check-tools-bench check-tools-board
 
 all: firmware
@@ -69,7 +70,8 @@ check-board:
 		echo "error: unknown BOARD '$(BOARD)'; boards: $(BOARDS)" >&2; false)
 
 # Named, not a pattern rule: make never applies pattern rules to .PHONY targets.
-check-tools-firmware check-tools-test check-tools-deploy check-tools-bench check-tools-board:
+check-tools-firmware check-tools-firmware-rp2 check-tools-test check-tools-deploy \
+check-tools-bench check-tools-board:
 	@$(PYTHON) scripts/checktools.py $(@:check-tools-%=%)
 
 tree:
@@ -93,7 +95,8 @@ FIRMWARE_ARGS := $(BUILD_DIR)/$(BOARD)/firmware.args
 FIRMWARE_INPUTS = Makefile manifest.py $(shell find boards frozen modules -type f) \
 	scripts/portmake.py scripts/fwinfo.py scripts/flashmap.py $(FIRMWARE_GEN) $(FIRMWARE_ARGS)
 
-firmware: check-board check-tools-firmware mpy-cross $(FIRMWARE)
+firmware: check-board check-tools-$(if $(filter rp2,$(BOARD_PORT)),firmware-rp2,firmware) \
+	mpy-cross $(FIRMWARE)
 
 ifeq ($(BOARD_PORT),stm32)
 $(FIRMWARE): $(FIRMWARE_INPUTS)

@@ -116,6 +116,18 @@ def test_missing_cross_compiler(tmp_path):
     assert not build.exists()
 
 
+def test_missing_cmake_for_a_pico(tmp_path):
+    """The Picos' port is built with cmake: its absence is one line, before anything runs; the
+    Pyboards do not need it."""
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    env["PATH"] = path_without(tmp_path, "cmake")
+    assert script("checktools", "firmware", env=env).returncode == 0
+    build = tmp_path / "build"
+    proc = make("firmware", "BOARD=RPI_PICO", "BUILD_ROOT={}".format(build), env=env)
+    assert_one_line_error(proc, "'make firmware' for an rp2 board (a Pico) needs cmake", "apt-get install -y cmake")
+    assert not build.exists()
+
+
 def test_install_hint_says_sudo_when_not_root(monkeypatch):
     monkeypatch.setattr(os, "geteuid", lambda: 1000)
     assert checktools.hint("dfu-util") == "sudo apt-get install -y dfu-util"
