@@ -124,7 +124,8 @@ def test_missing_cmake_for_a_pico(tmp_path):
     assert script("checktools", "firmware", env=env).returncode == 0
     build = tmp_path / "build"
     proc = make("firmware", "BOARD=RPI_PICO", "BUILD_ROOT={}".format(build), env=env)
-    assert_one_line_error(proc, "'make firmware' for an rp2 board (a Pico) needs cmake", "apt-get install -y cmake")
+    assert_one_line_error(proc, "'make firmware' for an rp2 board (a Pico) needs cmake",
+                          "apt-get install -y cmake")
     assert not build.exists()
 
 
