@@ -182,6 +182,11 @@ test-upstream: pyb-emu
 qemu-m7: check-tools-test mpy-cross
 	$(call port_build,qemu-m7,qemu,test-qemu-m7,TEST_M7,BOARD=TEST_M7 BOARD_DIR=$(TOP_DIR)/tests/targets/qemu_m7)
 
+# The same test build on a Cortex-M0 (QEMU's microbit, an nRF51): tests/test_mpy_m0.py.
+.PHONY: qemu-m0
+qemu-m0: check-tools-test mpy-cross
+	$(call port_build,qemu-m0,qemu,test-qemu-m0,TEST_M0,BOARD=TEST_M0 BOARD_DIR=$(TOP_DIR)/tests/targets/qemu_m0)
+
 test-targets: unix qemu firmware
 
 # Stock MicroPython for the unix port, nothing of ours in it: the stock-firmware (mip) tests.
@@ -200,7 +205,7 @@ TEST_BOARDS := PYBV11 PYBD_SF2
 test-boards:
 	@for board in $(TEST_BOARDS); do $(MAKE) --no-print-directory firmware BOARD=$$board || exit 1; done
 
-test: check-tools-test test-targets test-boards stock-unix qemu-m7 pyb-emu pyb-emu-stock
+test: check-tools-test test-targets test-boards stock-unix qemu-m7 qemu-m0 pyb-emu pyb-emu-stock
 	@$(PYTHON) -m pytest -n $(TEST_JOBS) -p no:benchmark tests
 
 # The board suite (tests/board) over the raw REPL: on a Pyboard running this commit's firmware
