@@ -23,6 +23,11 @@
 #
 # How the hub makes this cost one C call per idle pass, however many objects wait: docs/hub.md.
 # What may run in a hard IRQ, and what it allocates: docs/irq-contract.md.
+#
+# A Bits' word changes without an interrupt. Where the port idles tickless (rp2: WFE until an
+# interrupt or a due timer), asyncio's poller, waiting without a timeout, would never look at
+# it again: there _fastpoll.BITS_POLL_MS > 0, and while any Bits is waited one task sleeps that
+# many ms in a loop, which bounds the poller's timeout and so the Bits' latency.
 from asyncio import core
 from select import POLLIN as _POLLIN
 
@@ -32,6 +37,17 @@ import _fastpoll
 # With an asyncio that differs from the one this library knows (see _asyncio_internals), there
 # is no hub: each object waits on its own as ThreadSafeFlag does, and priority is refused.
 _hub = _fastpoll.Hub(core) if internals.difference is None else None
+_BITS_POLL_MS = getattr(_fastpoll, "BITS_POLL_MS", 0)
+_pacer = None  # the task that bounds the poller's timeout while a Bits is waited
+
+
+async def _pace():
+    global _pacer
+    try:
+        while _hub.polling():
+            await core.sleep_ms(_BITS_POLL_MS)
+    finally:
+        _pacer = None
 
 
 def _queue(obj):
@@ -47,6 +63,8 @@ def _queue(obj):
     # made anew too: the hub, detached from it, would never empty it, and asyncio would drop
     # it at the next wake with waiters left.
     if entry is None or entry[0] is not _hub:
+        global _pacer
+        _pacer = None  # a pacer of a replaced event loop's queue never runs again
         entry = [_hub, None, _hub]
         q.map[id(_hub)] = entry
         q.poller.register(_hub, _POLLIN)
@@ -70,8 +88,13 @@ class Counter(_fastpoll.Counter):
 
 class Bits(_fastpoll.Bits):
     async def wait(self):
+        global _pacer
         while not self.ready():
-            yield _queue(self)
+            _queue(self)
+            # After _queue(), which forgets the pacer of a replaced event loop.
+            if _BITS_POLL_MS and _pacer is None and _hub is not None:
+                _pacer = core.create_task(_pace())
+            yield
 
 
 def _refuse_priority(cls):
