@@ -102,6 +102,23 @@ def _report(text, e):
 
 # Other interrupt sources (pyb.Timer, UART.irq) register here: an object with _pending (bool),
 # _pri and _service() (runs its handler); the fakes run them by priority, as the NVIC does.
+_us_last = [0]
+
+
+def _ticks_us():
+    # The stand-ins' clock: never earlier than its last reading, as a board's. The qemu port's
+    # ticks_us() is its ms count plus SysTick's counter, read apart: just after a wrap whose
+    # interrupt is still pending it reads 1 ms back in time (seen: 1 read in 60,000), and a UART
+    # deadline, arrival or idle line judged then came early. Only a small step back is held:
+    # after a long silence ticks_diff cannot tell back from ahead. Allocates nothing: it runs
+    # in hard handlers.
+    t = time.ticks_us()
+    if -2000 < time.ticks_diff(t, _us_last[0]) < 0:
+        return _us_last[0]
+    _us_last[0] = t
+    return t
+
+
 _sources = []
 
 # Scheduled soft handlers: the callable and argument captured at the edge, in preallocated
@@ -161,7 +178,7 @@ def _dispatch():
 def _poll():
     # A poll point: time-driven sources (pyb.Timer, UART arrivals) catch up, and run if they may.
     if _sources:
-        now = time.ticks_us()
+        now = _ticks_us()
         for src in _sources:
             src._tick(now)
     _dispatch()
@@ -632,13 +649,13 @@ class UART(io.IOBase):
     def _arrive(self, data, now=None):
         # data starts on this UART's RX line now (or after what is already on the way).
         if now is None:
-            now = time.ticks_us()
+            now = _ticks_us()
         if not self._fly or time.ticks_diff(self._t_next, now) < 0:
             self._t_next = time.ticks_add(now, self._char_us)
         self._fly.extend(data)
 
     def _sleep_until(self, t):
-        d = time.ticks_diff(t, time.ticks_us())
+        d = time.ticks_diff(t, _ticks_us())
         if d > 0:
             time.sleep_us(d)
         _poll()
@@ -648,7 +665,7 @@ class UART(io.IOBase):
         _poll()
         if self._rx:
             return True
-        deadline = time.ticks_add(time.ticks_us(), ms * 1000)
+        deadline = time.ticks_add(_ticks_us(), ms * 1000)
         while True:
             if self._fly and time.ticks_diff(self._t_next, deadline) <= 0:
                 self._sleep_until(self._t_next)
@@ -754,14 +771,14 @@ class UART(io.IOBase):
         self._stuck = False
         _, tx, rx, _ = _UARTS[self._id]
         txp, rxp = Pin(tx), Pin(rx)
-        start = time.ticks_us()
+        start = _ticks_us()
         end = time.ticks_add(start, n * self._char_us)
         if rxp._partner() is txp and txp._mode == Pin.ALT and rxp._mode == Pin.ALT:
             self._arrive(buf, start)  # the loopback: TX and RX both the UART's, the jumper on
         self._sleep_until(end)
         # uart_tx_data returns at TC, the last stop bit out: it is in at the other end too
         # (a port whose sleep_us ends early must not make it late).
-        self._tick(end if time.ticks_diff(end, time.ticks_us()) > 0 else time.ticks_us())
+        self._tick(end if time.ticks_diff(end, _ticks_us()) > 0 else _ticks_us())
         _dispatch()
         return len(buf)
 
@@ -844,8 +861,8 @@ class ADC:
             return 0xFFFF
         # A conversion: 15 + 12 cycles of a 42 MHz ADC clock, and the call around it: at least
         # a microsecond passes.
-        t = time.ticks_us()
-        while time.ticks_diff(time.ticks_us(), t) < 1:
+        t = _ticks_us()
+        while time.ticks_diff(_ticks_us(), t) < 1:
             pass
         raw = _adc_raw(self._ch)
         _poll()

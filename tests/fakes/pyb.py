@@ -16,7 +16,7 @@ def millis():
 
 
 def micros():
-    return time.ticks_us()
+    return machine._ticks_us()
 
 
 def elapsed_millis(start):
@@ -24,7 +24,7 @@ def elapsed_millis(start):
 
 
 def elapsed_micros(start):
-    return time.ticks_diff(time.ticks_us(), start)
+    return time.ticks_diff(machine._ticks_us(), start)
 
 
 def delay(ms):
@@ -256,7 +256,7 @@ class Timer:
             raise ValueError("invalid mode (%d)" % mode)
         self._prescaler, self._period = prescaler, period
         self._us = max(1, (prescaler + 1) * (period + 1) * 1000000 // src)
-        self._next = time.ticks_add(time.ticks_us(), self._us)
+        self._next = time.ticks_add(machine._ticks_us(), self._us)
         self._hard = hard
         self.callback(callback)
 
@@ -270,7 +270,7 @@ class Timer:
         self._cb = fun
         self._pending = False
         if fun is not None and self._us:
-            self._next = time.ticks_add(time.ticks_us(), self._us)
+            self._next = time.ticks_add(machine._ticks_us(), self._us)
             _start_ticker()
 
     def freq(self):
@@ -328,7 +328,7 @@ async def _ticker():
             wait = None
             for t in Timer._objs.values():
                 if t._cb is not None and t._us:
-                    d = time.ticks_diff(t._next, time.ticks_us())
+                    d = time.ticks_diff(t._next, machine._ticks_us())
                     wait = d if wait is None or d < wait else wait
             if wait is None:
                 return
