@@ -32,9 +32,12 @@ def test_clean_build_is_byte_identical(targets, board, tmp_path):
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr[-3000:]
     build_root = tmp_path / "build"
+    # The session's mpy-cross (built from the same pinned sources; no path of it reaches the
+    # image), so that the clean build is the firmware's alone.
     proc = subprocess.run(["make", "-s", "firmware", "BOARD=" + board,
-                           "BUILD_ROOT={}".format(build_root)], cwd=ROOT, capture_output=True,
-                          text=True)
+                           "BUILD_ROOT={}".format(build_root),
+                           "MPY_CROSS={}".format(os.path.join(BUILD, "mpy-cross", "mpy-cross"))],
+                          cwd=ROOT, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr[-3000:]
     ours = os.path.join(BUILD, board, "firmware.dfu")
     clean = str(build_root / board / "firmware.dfu")
