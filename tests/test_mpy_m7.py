@@ -10,8 +10,8 @@ The tutorial demos, soak tests and timing limits run on the M4 build only.
 
 import os
 import re
-import subprocess
 
+import hosttools
 import mpyrun
 import pytest
 import test_mpy
@@ -27,7 +27,7 @@ SCRIPTS = [s for s in test_mpy.SCRIPTS
 
 def build(target, elf):
     """make target (a qemu test build); returns its elf."""
-    proc = subprocess.run(["make", "-s", target], cwd=ROOT, capture_output=True, text=True)
+    proc = hosttools.make(target)  # under the build folder's lock: xdist workers share it
     if proc.returncode != 0:
         pytest.fail("make {} failed:\n".format(target) + proc.stdout[-4000:]
                     + proc.stderr[-4000:], pytrace=False)

@@ -8,8 +8,8 @@ installs the lists (or, from package.json, the files) it imports, at the paths m
 
 import json
 import os
-import subprocess
 
+import hosttools
 import pybemu
 import pytest
 
@@ -21,8 +21,7 @@ ICOUNT_SHIFT = 3
 
 @pytest.fixture(scope="module")
 def stock_emu():
-    proc = subprocess.run(["make", "-s", "pyb-emu-stock"], cwd=ROOT, capture_output=True,
-                          text=True)
+    proc = hosttools.make("pyb-emu-stock")  # under the build folder's lock
     if proc.returncode != 0:
         pytest.fail("make pyb-emu-stock failed:\n" + proc.stdout[-3000:] + proc.stderr[-3000:],
                     pytrace=False)

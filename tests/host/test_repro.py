@@ -8,7 +8,7 @@ import subprocess
 
 import dfuse
 import pytest
-from hosttools import ROOT
+from hosttools import ROOT, make
 
 BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
 
@@ -28,8 +28,7 @@ def differences(a, b):
 
 @pytest.mark.parametrize("board", os.environ.get("REPRO_BOARDS", "PYBV11").split())
 def test_clean_build_is_byte_identical(targets, board, tmp_path):
-    proc = subprocess.run(["make", "-s", "firmware", "BOARD=" + board], cwd=ROOT,
-                          capture_output=True, text=True)
+    proc = make("firmware", "BOARD=" + board)  # the session's, under the build folder's lock
     assert proc.returncode == 0, proc.stderr[-3000:]
     build_root = tmp_path / "build"
     # The session's mpy-cross (built from the same pinned sources; no path of it reaches the
