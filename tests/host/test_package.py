@@ -187,12 +187,12 @@ import sys
 for name in {modules!r}:
     assert sys.modules[name].__file__.startswith({lib!r}), name
 import aqtest, asyntest, chain, roundrobin
-import primitives.iodemo
+import iodemo
 aqtest.run()
 asyntest.run()
 chain.run()
 roundrobin.run()  # asserts each task had its turn each round
-primitives.iodemo.run()
+iodemo.run()
 print("demos ok")
 """.format(modules=modules, lib=device.lib)
     status, out = device.run_program("test_modules.py", source)
