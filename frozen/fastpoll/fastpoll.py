@@ -25,37 +25,19 @@
 # However many objects are waited on, asyncio's poller sees one: _fastpoll.Hub, registered
 # while any is. An idle scheduler pass then costs one C call that tests one byte (plus a read of
 # each waited Bits); IRQ handlers raise that byte, and the hub pushes the woken tasks itself.
-from asyncio import core
-from select import POLLIN as _POLLIN
-
 import _asyncio_internals as internals
 import _fastpoll
 
 # With an asyncio that differs from the one this library knows (see _asyncio_internals), there
 # is no hub: each object waits on its own as ThreadSafeFlag does, and priority is refused.
-_hub = _fastpoll.Hub(core) if internals.difference is None else None
+_hub = _fastpoll.Hub(internals.CORE) if internals.difference is None else None
 
 
 def _queue(obj):
-    # The one place fastpoll meets asyncio's internals: the hub joins asyncio's IO map and poller
-    # as a stream would (an entry [read waiter, write waiter, stream]). Its read slot holds the
-    # hub, never a task: the hub wakes tasks itself and answers POLLOUT, so asyncio only polls it
-    # again, and empties the slot when nothing waits, so asyncio drops it.
-    q = core._io_queue
+    # What wait() yields: the hub wakes the task, or without one (asyncio differs) the poller.
     if _hub is None:
-        q.queue_read(obj)
-        return
-    entry = q.map.get(id(_hub))
-    # An entry whose read slot the hub emptied (nothing waited) but that asyncio did not drop,
-    # because that scheduler pass was cut short (Ctrl-C, another stream's ioctl raising), is
-    # made anew too: the hub, detached from it, would never empty it, and asyncio would drop
-    # it at the next wake with waiters left.
-    if entry is None or entry[0] is not _hub:
-        entry = [_hub, None, _hub]
-        q.map[id(_hub)] = entry
-        q.poller.register(_hub, _POLLIN)
-        _hub.attach(entry)
-    _hub.add(obj)
+        return internals.queue_read(obj)
+    internals.join_hub(_hub, obj)
 
 
 class Flag(_fastpoll.Flag):

@@ -8,7 +8,6 @@
 # asyncio would drop such a task silently. `yield <value>` (pre-asyncio style) raises a
 # TypeError at that line. Tasks made with asyncio.create_task() keep asyncio's rules.
 import asyncio
-from asyncio import core
 from time import ticks_add, ticks_ms
 
 import _asyncio_internals as internals
@@ -31,7 +30,7 @@ def _drive_py(coro):
     # did: a bare yield, so the task is pushed to run after the tasks already ready. asyncio
     # resumes a task with data None and asserts it is None when the task ends, so the mark is
     # taken away then. _fastpoll.Drive is this in C.
-    task = core.cur_task
+    task = internals.current()
     value = None
     error = None
     while True:
@@ -52,7 +51,7 @@ def _drive_py(coro):
             error = TypeError("a coroutine yielded a value: use await")
             continue
         if marked:
-            core._task_queue.push(task)
+            internals.schedule(task)
         try:
             value = yield
         except BaseException as e:  # CancelledError and the like go to the coroutine
@@ -60,14 +59,14 @@ def _drive_py(coro):
 
 
 def _drive(coro):
-    return _drive_py(coro) if _Drive is None else _Drive(coro, core)
+    return _drive_py(coro) if _Drive is None else _Drive(coro, internals.CORE)
 
 
 def _call_at(when, func, args):
     # Resumes at tick `when`, then calls func(*args). func may be a coroutine, or give one (a
     # coroutine function): that runs on in this task (driven, as the task is, by _drive), so the
     # Task call_* returned stands for the whole callback.
-    core._task_queue.push(core.cur_task, when)
+    internals.schedule(internals.current(), when)
     yield
     res = func if hasattr(func, "send") else func(*args)
     if hasattr(res, "send"):
@@ -93,7 +92,7 @@ class Loop(asyncio.Loop):
     def run_until_complete(aw):
         if not isinstance(aw, asyncio.Task):
             aw = Loop.create_task(aw)
-        return core.run_until_complete(aw)
+        return internals.run_until_complete(aw)
 
     def time():
         """Milliseconds, the clock of call_at()."""
