@@ -68,7 +68,7 @@ def test_lists_never_install_a_module_that_shadows_or_is_shadowed():
         if "fastpoll.py" in targets:
             assert "_fastpoll.py" in targets and "_asyncio_internals.py" in targets, name
     assert {t for t, _ in mip_list("uasyncio.json")["urls"]} == {
-        "uasyncio/__init__.py", "uasyncio/queues.py"}
+        "uasyncio/__init__.py", "uasyncio/drive.py", "uasyncio/queues.py"}
 
 
 # The user: stock unix, mip over HTTP, the library used with the device's own sys.path.

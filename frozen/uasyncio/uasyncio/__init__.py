@@ -17,49 +17,15 @@ def __getattr__(attr):
     return getattr(asyncio, attr)
 
 
+# The trampoline that runs each task of this loop (see drive.py): in C where the firmware has it.
 try:
-    from _fastpoll import Drive as _Drive
-except ImportError:  # stock firmware: the same trampoline in Python
-    _Drive = None
-
-
-def _drive_py(coro):
-    # Runs coro as the task's coroutine. While coro runs, task.data holds a mark: every asyncio
-    # awaitable that suspends a task either puts it on the run queue (push() sets data to None)
-    # or names in data what it waits on. A mark still there after coro gave way means nothing
-    # did: a bare yield, so the task is pushed to run after the tasks already ready. asyncio
-    # resumes a task with data None and asserts it is None when the task ends, so the mark is
-    # taken away then. _fastpoll.Drive is this in C.
-    task = internals.current()
-    value = None
-    error = None
-    while True:
-        task.data = _drive_py
-        try:
-            if error is None:
-                got = coro.send(value)
-            else:
-                got = coro.throw(error)
-        except StopIteration as e:
-            return e.value
-        finally:
-            marked = task.data is _drive_py
-            if marked:
-                task.data = None
-        error = None
-        if got is not None:
-            error = TypeError("a coroutine yielded a value: use await")
-            continue
-        if marked:
-            internals.schedule(task)
-        try:
-            value = yield
-        except BaseException as e:  # CancelledError and the like go to the coroutine
-            error = e
+    from _uasyncio import Drive as _Drive
+except ImportError:  # stock firmware
+    from uasyncio.drive import Drive as _Drive
 
 
 def _drive(coro):
-    return _drive_py(coro) if _Drive is None else _Drive(coro, internals.CORE)
+    return _Drive(coro, internals.CORE)
 
 
 def _call_at(when, func, args):

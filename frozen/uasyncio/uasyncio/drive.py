@@ -1,0 +1,39 @@
+# drive: the tutorial event loop's coroutine trampoline in Python, for stock firmware. Our
+# firmware has it in C (modules/uasyncio, the _uasyncio module), which uasyncio prefers: it runs
+# at every switch of such a task. Both read only what _asyncio_internals checks in the asyncio
+# core they are given (_asyncio_internals.CORE): cur_task, _task_queue.push, a task's data.
+
+
+def Drive(coro, core):  # noqa: N802 (the name of the C type it stands in for)
+    # Runs coro as the task's coroutine. While coro runs, task.data holds a mark: every asyncio
+    # awaitable that suspends a task either puts it on the run queue (push() sets data to None)
+    # or names in data what it waits on. A mark still there after coro gave way means nothing
+    # did: a bare yield, so the task is pushed to run after the tasks already ready. asyncio
+    # resumes a task with data None and asserts it is None when the task ends, so the mark is
+    # taken away then.
+    task = core.cur_task
+    value = None
+    error = None
+    while True:
+        task.data = Drive
+        try:
+            if error is None:
+                got = coro.send(value)
+            else:
+                got = coro.throw(error)
+        except StopIteration as e:
+            return e.value
+        finally:
+            marked = task.data is Drive
+            if marked:
+                task.data = None
+        error = None
+        if got is not None:
+            error = TypeError("a coroutine yielded a value: use await")
+            continue
+        if marked:
+            core._task_queue.push(task)
+        try:
+            value = yield
+        except BaseException as e:  # CancelledError and the like go to the coroutine
+            error = e
