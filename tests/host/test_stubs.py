@@ -16,7 +16,7 @@ FASTPOLL_C = os.path.join(ROOT, "modules", "fastpoll", "modfastpoll.c")
 # (source, the stub that describes it). io.py's additions are typed in iodemo.pyi,
 # where they live: a stubs/io.pyi would replace the standard library's io for editors.
 PAIRS = [
-    ("frozen/fastpoll/fastpoll.py", "fastpoll.pyi"),
+    ("frozen/fastpoll/fastpoll/__init__.py", "fastpoll.pyi"),
     ("frozen/uasyncio/uasyncio/__init__.py", "uasyncio/__init__.pyi"),
     ("frozen/uasyncio/uasyncio/queues.py", "uasyncio/queues.pyi"),
     ("frozen/tutorial/io.py", "iodemo.pyi"),
@@ -44,7 +44,7 @@ LAZY_TABLES = {
 
 # Frozen modules that are no one's public API.
 INTERNAL = {
-    "frozen/fastpoll/_fastpoll.py",  # the C module's stand-in; fastpoll's classes extend it
+    "frozen/fastpoll/fastpoll/fallback.py",  # _fastpoll in Python; fastpoll classes extend it
     "frozen/fastpoll/_asyncio_internals.py",  # the check of asyncio's private parts
     "frozen/primitives/primitives/edges.py",  # the debounced inputs' base and edge task
     "frozen/primitives/primitives/clicks.py",  # Pushbutton's and EButton's click engine

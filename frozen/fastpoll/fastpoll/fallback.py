@@ -1,6 +1,6 @@
-# _fastpoll in Python, for stock firmware, where mip installs it beside fastpoll.py. Our
-# firmware has the C module of this name, which import always prefers over a file, and which
-# answers asyncio's poller without running Python. This is the same design in Python (see
+# fastpoll.fallback: the C module _fastpoll in Python, which fastpoll uses where the firmware
+# has no _fastpoll (stock MicroPython). Our firmware has the C module, which answers asyncio's
+# poller without running Python. This is the same design in Python (see
 # modules/fastpoll/modfastpoll.c): one Hub is registered with the poller while any object is
 # waited on, so an idle pass costs one Python ioctl() call however many objects wait. The API
 # and its errors are the C module's.

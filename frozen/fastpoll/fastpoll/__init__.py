@@ -1,7 +1,9 @@
 # fastpoll: IRQ-to-task hand-off whose readiness asyncio checks in C.
 #
 # The C module _fastpoll answers asyncio's poller (select.poll, every scheduler pass) without
-# running Python; this module adds `await obj.wait()` and priority wake.
+# running Python; this package adds `await obj.wait()` and priority wake. Where the firmware has
+# no _fastpoll (stock MicroPython, with this package installed by mip), fastpoll.fallback is the
+# same design in Python, as asyncio falls back from its C _asyncio to its Python task module.
 #
 # Flag(*, priority=False)     set() from a hard IRQ; await wait() returns once set, then clears.
 # Counter(*, priority=False)  add(n=1) from a hard IRQ; await wait() returns the number of
@@ -26,7 +28,11 @@
 # while any is. An idle scheduler pass then costs one C call that tests one byte (plus a read of
 # each waited Bits); IRQ handlers raise that byte, and the hub pushes the woken tasks itself.
 import _asyncio_internals as internals
-import _fastpoll
+
+try:
+    import _fastpoll
+except ImportError:
+    from . import fallback as _fastpoll
 
 # With an asyncio that differs from the one this library knows (see _asyncio_internals), there
 # is no hub: each object waits on its own as ThreadSafeFlag does, and priority is refused.
