@@ -1,16 +1,8 @@
-# _asyncio_internals: the one module of this library that touches asyncio's private parts
-# (asyncio.core and the private attributes of its objects); everything else goes through it.
-# Every name it uses is checked here, once, at import. Two tiers:
-# - What the library cannot do without (a task's run queue and its waiting rooms, the running
-#   task, a pollable's wait): an asyncio without it raises ImportError here, naming it.
-# - What fastpoll's hub (every wait, and priority wake), the C hub and the C trampoline of the
-#   tutorial event loop (uasyncio) use besides (the I/O queue's registrations and per-pass
-#   poll, the run queue's order: each task's ph_key): `difference` names the first that is
-#   missing. Our firmware pins MicroPython, so there nothing differs. mip installs the same
-#   files onto any MicroPython; where asyncio differs, priority and the tutorial loop raise one
-#   NotImplementedError (require() below) instead of an AttributeError from inside a scheduler
-#   pass, and fastpoll has no hub: its Flag/Counter/Bits then wait as asyncio's own
-#   ThreadSafeFlag does (queue_read), and keep working, as do the primitives.
+# _asyncio_internals: the one module of this library that touches asyncio's private parts,
+# each name checked here at import. What the library cannot do without missing: ImportError,
+# naming it. What the hub, priority wake and the C trampoline also use missing (mip installs
+# onto any MicroPython): `difference` names it; fastpoll then has no hub (its objects wait as
+# ThreadSafeFlag does) and priority and the tutorial loop raise require()'s error.
 import asyncio
 import io
 import sys
@@ -19,15 +11,10 @@ from time import ticks_diff, ticks_ms
 
 from micropython import const
 
-# The asyncio of these versions has the shape checked below (v1.21 renamed uasyncio to asyncio);
-# v1.28.0 is the one pinned and tested.
-SUPPORTED = "MicroPython v1.21 to v1.28"
+SUPPORTED = "MicroPython v1.21 to v1.28"  # v1.28.0: pinned, tested
 
-# The stream ioctl protocol that asyncio's poller (select.poll) speaks (py/stream.h).
-MP_STREAM_POLL = const(3)
+MP_STREAM_POLL = const(3)  # py/stream.h: the ioctl asyncio's poller makes
 POLL_RD = const(1)  # MP_STREAM_POLL_RD, select.POLLIN
-POLL_WR = const(4)  # MP_STREAM_POLL_WR
-POLL_ERR = const(8)  # MP_STREAM_POLL_ERR
 
 
 def _missing(where, obj, names):
@@ -42,7 +29,6 @@ async def _unused():
 
 
 def _required():
-    # What the library cannot do without, or None when all of it is there.
     return (
         _missing("asyncio.core", core, ("TaskQueue", "Task", "_task_queue", "_io_queue",
                                         "cur_task"))
@@ -61,7 +47,6 @@ if _lacking is not None:
 
 
 def _difference():
-    # What differs from the shape the hub, priority wake and the tutorial loop rely on, or None.
     found = (
         _missing("asyncio.core", core, ("IOQueue", "run_until_complete"))
         or _missing("asyncio.core._io_queue", core._io_queue,
@@ -74,11 +59,11 @@ def _difference():
     return found
 
 
-difference = _difference()  # None: asyncio is as this library expects
+difference = _difference()  # None: all there
 
 
 def require(feature):
-    """Raise the one clear error for feature (e.g. 'fastpoll priority=True') if asyncio differs."""
+    # The one clear error for feature (e.g. "fastpoll priority=True").
     if difference is not None:
         raise NotImplementedError(
             "{} needs the asyncio internals of {}; this is MicroPython v{}, where {}".format(
@@ -86,20 +71,17 @@ def require(feature):
                 difference))
 
 
-# The asyncio module the C parts are given (the hub, the tutorial loop's trampoline): they read
-# cur_task, _task_queue (push, peek), and a task's data and ph_key, all checked above.
+# For the hubs and trampolines (C, Python): they use what is checked above.
 CORE = core
 TaskQueue = core.TaskQueue
 
 
 def current():
-    """The running task; outside one, None (or the last task run, while the loop waits):
-    asyncio.current_task() raises there."""
+    # The running task or None (asyncio.current_task() raises then).
     return core.cur_task
 
 
 def schedule(task, key=None):
-    """Put task on asyncio's run queue, to run after the tasks ready now, or at tick key."""
     if key is None:
         core._task_queue.push(task)
     else:
@@ -107,8 +89,7 @@ def schedule(task, key=None):
 
 
 def park(queue):
-    """Put the running task in queue (a TaskQueue) and return it: the caller then yields.
-    Cancelling the task takes it out of the queue (a task's data names where it waits)."""
+    # The running task, put in queue to wait (cancel() takes it out); the caller then yields.
     task = core.cur_task
     queue.push(task)
     task.data = queue
@@ -116,7 +97,6 @@ def park(queue):
 
 
 def has_waiters(event):
-    """Whether tasks wait on event, an asyncio.Event."""
     return event.waiting.peek() is not None
 
 
@@ -125,14 +105,12 @@ def run_until_complete(task):
 
 
 def queue_read(obj):
-    """What a task yields to wait until obj's ioctl() says it is readable (as asyncio's own
-    ThreadSafeFlag waits)."""
     return core._io_queue.queue_read(obj)
 
 
 class Pollable(io.IOBase):
-    """A device whose readiness a Python ioctl() answers: while a task waits in wait_ready(),
-    asyncio's poller calls it on every scheduler pass. A subclass defines _ready()."""
+    # A device whose _ready() asyncio's poller asks, through ioctl(), on every pass while a
+    # task waits in wait_ready() (`yield from` or await it).
 
     def ioctl(self, req, arg):
         if req == MP_STREAM_POLL:
@@ -140,22 +118,16 @@ class Pollable(io.IOBase):
         return -1  # no other request is supported
 
     def wait_ready(self):
-        """`yield from` it (or await it): returns once _ready() is true."""
         while not self._ready():
             yield core._io_queue.queue_read(self)
 
 
 def join_hub(hub, obj):
-    """The running task waits on obj through fastpoll's hub. The hub joins asyncio's IO map and
-    poller as a stream would (an entry [read waiter, write waiter, stream]). Its read slot holds
-    the hub, never a task: the hub wakes tasks itself and answers POLLOUT, so asyncio only polls
-    it again, and empties the slot when nothing waits, so asyncio drops it."""
+    # The running task waits on obj through fastpoll's hub, which joins asyncio's IO map as a
+    # stream would. Its read slot holds the hub itself, which wakes the tasks (see fastpoll).
     q = core._io_queue
     entry = q.map.get(id(hub))
-    # An entry whose read slot the hub emptied (nothing waited) but that asyncio did not drop,
-    # because that scheduler pass was cut short (Ctrl-C, another stream's ioctl raising), is
-    # made anew too: the hub, detached from it, would never empty it, and asyncio would drop
-    # it at the next wake with waiters left.
+    # Made anew too: an entry the hub emptied that asyncio did not drop (a pass cut short).
     if entry is None or entry[0] is not hub:
         entry = [hub, None, hub]
         q.map[id(hub)] = entry
@@ -165,15 +137,10 @@ def join_hub(hub, obj):
 
 
 def cancel_scheduled(task):
-    """Cancel task from a micropython.schedule() callback; False if it is running, not cancelled.
-
-    asyncio leaves cur_task naming the last task run while the loop waits, and refuses to
-    cancel cur_task. A scheduled callback may also run between two bytecodes of task itself:
-    cancel() would then only mark it, and the CancelledError would come at its next resume,
-    after whatever it is about to await. So a task that is cur_task counts as running unless
-    it is parked: waiting on something (its data names that queue, or the fastpoll hub) or
-    sleeping towards a time still to come. The caller then tries again later, or (deinit())
-    leaves the task to end by itself."""
+    # Cancel task from a micropython.schedule() callback; False if it is running. asyncio
+    # refuses to cancel cur_task, which names the last task run while the loop waits, and a
+    # callback between two bytecodes of task would only mark it. So cur_task counts as running
+    # unless parked (its data names a queue or the hub) or sleeping till a time to come.
     cur = core.cur_task
     if cur is task and task.data is None and ticks_diff(task.ph_key, ticks_ms()) <= 0:
         return False
