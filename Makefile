@@ -1,12 +1,14 @@
 # pyb-asyncio: custom Pyboard firmware with asyncio drivers and primitives frozen in.
 #
-#   make firmware [BOARD=PYBV11]   build build/<BOARD>/firmware.{dfu,hex,elf}
+#   make firmware [BOARD=PYBV11]   build build/<BOARD>/firmware.{dfu,hex,elf} (rp2: .uf2, .elf)
 #   make boards                    build the firmware for every board in boards/
 #   make test                      build the test targets and run every test (pytest)
 #   make test-board [PORT=...]     the board suite on a Pyboard (PORT=qemu: on the qemu build)
-#   make deploy [BOARD=PYBV11]     verify the .dfu, then flash it with dfu-util
+#   make deploy [BOARD=PYBV11]     verify the .dfu, then flash it with dfu-util (rp2: verify
+#                                  the .uf2, then copy it to the Pico's USB drive)
 #   make info [BOARD=PYBV11]       what is inside the built firmware
-#   make bench                     benchmarks against stock asyncio (not tests)
+#   make bench                     benchmarks against stock asyncio (not tests), into
+#                                  docs/benchmarks.md
 #   make package.json              the mip lists for stock firmware, from the manifests
 #   make stock-unix                stock MicroPython (unix port), for the stock-firmware tests
 #   make pyb-emu                   the PYBV11 firmware for QEMU's STM32F405 (netduinoplus2)
@@ -19,7 +21,12 @@ MPY_DIR ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/micropython/$(MPY_TAG)
 export MPY_DIR MPY_TAG
 
 BOARD ?= PYBV11
-BOARDS := $(patsubst boards/%/mpconfigboard.mk,%,$(wildcard boards/*/mpconfigboard.mk))
+# stm32 boards are configured by make (mpconfigboard.mk), rp2 boards by cmake
+# (mpconfigboard.cmake): the file says which port builds the board.
+STM32_BOARDS := $(patsubst boards/%/mpconfigboard.mk,%,$(wildcard boards/*/mpconfigboard.mk))
+RP2_BOARDS := $(patsubst boards/%/mpconfigboard.cmake,%,$(wildcard boards/*/mpconfigboard.cmake))
+BOARDS := $(STM32_BOARDS) $(RP2_BOARDS)
+BOARD_PORT := $(if $(filter $(BOARD),$(RP2_BOARDS)),rp2,stm32)
 BUILD_ROOT ?= build
 PYTHON ?= python3
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
@@ -53,7 +60,8 @@ endef
 
 .PHONY: all firmware boards test-boards qemu-m7 deploy info test test-board test-targets unix qemu stock-unix bench \
 	tree mpy-cross clean FORCE \
-	package.json check-board check-tools-firmware check-tools-test check-tools-deploy \
+	package.json check-board check-tools-firmware check-tools-firmware-rp2 check-tools-test \
+	check-tools-deploy \
 	check-tools-bench check-tools-board
 
 all: firmware
@@ -63,7 +71,8 @@ check-board:
 		echo "error: unknown BOARD '$(BOARD)'; boards: $(BOARDS)" >&2; false)
 
 # Named, not a pattern rule: make never applies pattern rules to .PHONY targets.
-check-tools-firmware check-tools-test check-tools-deploy check-tools-bench check-tools-board:
+check-tools-firmware check-tools-firmware-rp2 check-tools-test check-tools-deploy \
+check-tools-bench check-tools-board:
 	@$(PYTHON) scripts/checktools.py $(@:check-tools-%=%)
 
 tree:
@@ -81,20 +90,50 @@ $(MPY_CROSS):
 # (firmware.args, rewritten only when it changes, e.g. another MPY_DIR). The pinned tree itself
 # is never edited. A firmware that fails the flash check is made older than its inputs, so the
 # next make checks it again.
-FIRMWARE := $(BUILD_DIR)/$(BOARD)/firmware.dfu
+FIRMWARE := $(BUILD_DIR)/$(BOARD)/firmware.$(if $(filter rp2,$(BOARD_PORT)),uf2,dfu)
 FIRMWARE_GEN := $(BUILD_DIR)/$(BOARD)/gen/fwinfo.py
 FIRMWARE_ARGS := $(BUILD_DIR)/$(BOARD)/firmware.args
 FIRMWARE_INPUTS = Makefile manifest.py $(shell find boards frozen modules -type f) \
 	scripts/portmake.py scripts/fwinfo.py scripts/flashmap.py $(FIRMWARE_GEN) $(FIRMWARE_ARGS)
 
-firmware: check-board check-tools-firmware mpy-cross $(FIRMWARE)
+firmware: check-board check-tools-$(if $(filter rp2,$(BOARD_PORT)),firmware-rp2,firmware) \
+	mpy-cross $(FIRMWARE)
 
+ifeq ($(BOARD_PORT),stm32)
 $(FIRMWARE): $(FIRMWARE_INPUTS)
 	@ln -sfn "$(MPY_DIR)/ports/stm32/boards/$(BOARD)/pins.csv" boards/$(BOARD)/pins.csv
 	$(call port_make,firmware,stm32,$(BOARD),BOARD_DIR=$(TOP_DIR)/boards/$(BOARD))
 	@$(PYTHON) scripts/fwinfo.py check --board $(BOARD) --build $(BUILD_DIR)/$(BOARD) \
 		|| { touch -d @0 $@; exit 1; }
 	@touch $@
+else
+# rp2: the port's Makefile wraps cmake and configures a build folder only once, so a changed
+# command line (firmware.args) removes the old configuration first. USER_C_MODULES names a
+# cmake file (modules/micropython.cmake); the manifest's variables are cmake's
+# MICROPY_MANIFEST_*. pico-sdk would fetch and build picotool for the .uf2 (network):
+# PICO_NO_PICOTOOL=1 skips it and the tree's tools/uf2conv.py makes the .uf2 from the .hex.
+# On the RP2040 (Cortex-M0+) our C modules' objects are checked for ARMv6-M instructions only.
+RP2_FAMILY := $(if $(filter RPI_PICO2,$(BOARD)),0xe48bff59,0xe48bff56)
+RP2_CMAKE_ARGS := -DPICO_NO_PICOTOOL=1 \
+	-DMICROPY_MANIFEST_FWINFO_DIR=$(BUILD_DIR)/$(BOARD)/gen
+$(FIRMWARE): $(FIRMWARE_INPUTS)
+	@ln -sfn "$(MPY_DIR)/ports/rp2/boards/$(BOARD)/pins.csv" boards/$(BOARD)/pins.csv
+	@if [ $(FIRMWARE_ARGS) -nt $(BUILD_DIR)/$(BOARD)/Makefile ]; then \
+		rm -f $(BUILD_DIR)/$(BOARD)/Makefile $(BUILD_DIR)/$(BOARD)/CMakeCache.txt; fi
+	@CMAKE_ARGS="$(RP2_CMAKE_ARGS)" $(PYTHON) scripts/portmake.py firmware \
+		-C "$(MPY_DIR)/ports/rp2" -j$(JOBS) BOARD_DIR=$(TOP_DIR)/boards/$(BOARD) \
+		BUILD=$(BUILD_DIR)/$(BOARD) MICROPY_MPYCROSS=$(MPY_CROSS) \
+		USER_C_MODULES=$(TOP_DIR)/modules/micropython.cmake
+	@$(PYTHON) "$(MPY_DIR)/tools/uf2conv.py" -c -f $(RP2_FAMILY) \
+		-o $(BUILD_DIR)/$(BOARD)/firmware.uf2.tmp $(BUILD_DIR)/$(BOARD)/firmware.hex >/dev/null
+	@mv $(BUILD_DIR)/$(BOARD)/firmware.uf2.tmp $@
+	$(if $(filter RPI_PICO,$(BOARD)),@$(PYTHON) scripts/armv6m.py $$(find \
+		$(BUILD_DIR)/$(BOARD)/CMakeFiles -path '*$(TOP_DIR)/modules/*' -name '*.o') \
+		|| { touch -d @0 $@; exit 1; })
+	@$(PYTHON) scripts/fwinfo.py check --board $(BOARD) --build $(BUILD_DIR)/$(BOARD) \
+		|| { touch -d @0 $@; exit 1; }
+	@touch $@
+endif
 
 $(FIRMWARE_GEN): FORCE
 	@$(PYTHON) scripts/genfwinfo.py --tag $(MPY_TAG) --board $(BOARD) --out $(@D)
@@ -144,6 +183,11 @@ test-upstream: pyb-emu
 qemu-m7: check-tools-test mpy-cross
 	$(call port_build,qemu-m7,qemu,test-qemu-m7,TEST_M7,BOARD=TEST_M7 BOARD_DIR=$(TOP_DIR)/tests/targets/qemu_m7)
 
+# The same test build on a Cortex-M0 (QEMU's microbit, an nRF51): tests/test_mpy_m0.py.
+.PHONY: qemu-m0
+qemu-m0: check-tools-test mpy-cross
+	$(call port_build,qemu-m0,qemu,test-qemu-m0,TEST_M0,BOARD=TEST_M0 BOARD_DIR=$(TOP_DIR)/tests/targets/qemu_m0)
+
 test-targets: unix qemu firmware
 
 # Stock MicroPython for the unix port, nothing of ours in it: the stock-firmware (mip) tests.
@@ -151,18 +195,28 @@ stock-unix: check-tools-test mpy-cross
 	@$(PYTHON) scripts/portmake.py stock-unix -C "$(MPY_DIR)/ports/unix" -j$(JOBS) \
 		BUILD=$(BUILD_DIR)/stock-unix MICROPY_MPYCROSS=$(MPY_CROSS) MICROPY_PY_SSL=0
 
-# Everything the tests build is built first, once, with make's own parallel jobs: the pytest
-# workers (TEST_JOBS of them, pytest-xdist) then find it made, instead of one waiting for
-# another's build. Every test is safe beside another (own temp folders, free ports, one lock on
-# build/ for make). pytest-benchmark, where installed, only warns that xdist disables it.
+# Everything the tests build is built first, once: the pytest workers (TEST_JOBS of them,
+# pytest-xdist) then find it made, instead of one waiting for another's build. Every test is
+# safe beside another (own temp folders, free ports, one lock on build/ for make).
+# pytest-benchmark, where installed, only warns that xdist disables it.
 TEST_JOBS ?= $(JOBS)
 # The boards make test builds (tests/host/test_boards.py): PYBV11 and the two-region PYBD_SF2;
 # make boards builds the other four too (make test stays within 15 minutes on 2 cores).
 TEST_BOARDS := PYBV11 PYBD_SF2
-test-boards:
-	@for board in $(TEST_BOARDS); do $(MAKE) --no-print-directory firmware BOARD=$$board || exit 1; done
+# The builds share nothing once mpy-cross is made, so make runs JOBS of them side by side: one
+# build's serial steps (qstr scans, frozen bytecode, linking) then overlap another's compiling.
+TEST_BUILDS := unix qemu stock-unix qemu-m7 qemu-m0 pyb-emu pyb-emu-stock $(TEST_BOARDS:%=firmware-%)
+.PHONY: test-builds $(TEST_BOARDS:%=firmware-%)
+test-builds: check-tools-test mpy-cross
+	@$(MAKE) --no-print-directory -j$(JOBS) --output-sync=target $(TEST_BUILDS)
 
-test: check-tools-test test-targets test-boards stock-unix qemu-m7 pyb-emu pyb-emu-stock
+$(TEST_BOARDS:%=firmware-%):
+	@$(MAKE) --no-print-directory firmware BOARD=$(@:firmware-%=%)
+
+test-boards: check-tools-test mpy-cross
+	@$(MAKE) --no-print-directory -j$(JOBS) --output-sync=target $(TEST_BOARDS:%=firmware-%)
+
+test: test-builds
 	@$(PYTHON) -m pytest -n $(TEST_JOBS) -p no:benchmark tests
 
 # The board suite (tests/board) over the raw REPL: on a Pyboard running this commit's firmware
@@ -176,8 +230,9 @@ info: check-board
 	@$(PYTHON) scripts/fwinfo.py report --board $(BOARD) --build $(BUILD_DIR)/$(BOARD)
 
 # DEPLOY_ARGS=--yes resets an attached board into DFU mode without asking.
-deploy: check-board check-tools-deploy
-	@$(PYTHON) scripts/deploy.py --board $(BOARD) $(DEPLOY_ARGS) $(BUILD_DIR)/$(BOARD)/firmware.dfu
+# A Pico needs no dfu-util: its .uf2 is copied to the boot ROM's USB drive.
+deploy: check-board $(if $(filter stm32,$(BOARD_PORT)),check-tools-deploy)
+	@$(PYTHON) scripts/deploy.py --board $(BOARD) $(DEPLOY_ARGS) $(FIRMWARE)
 
 # The mip lists for stock firmware (package.json, fastpoll/primitives/uasyncio.json) are made
 # from the manifests; the tests check them.
@@ -186,7 +241,7 @@ package.json: tree
 
 bench: check-tools-bench unix qemu
 	@$(PYTHON) bench/report.py --unix $(UNIX_BIN) --qemu $(QEMU_ELF) --pyb-emu $(PYB_EMU_ELF) \
-		--out $(BUILD_DIR)/bench
+		--out $(BUILD_DIR)/bench --doc docs/benchmarks.md
 bench: pyb-emu
 
 clean:

@@ -1,7 +1,7 @@
 """Run every benchmark in bench/ on the unix build and on qemu, and tabulate ratios.
 
-    report.py --unix BIN --qemu ELF [--pyb-emu ELF] --out DIR [--icount 3] [--only NAME]
-              [--hinch GITDIR]
+    report.py --unix BIN --qemu ELF [--pyb-emu ELF] --out DIR [--doc MD] [--icount 3]
+              [--only NAME] [--hinch GITDIR]
 
 Each benchmark is a MicroPython script that measures stock asyncio and ours in the same
 run and prints one or more lines
@@ -17,13 +17,18 @@ on QEMU's STM32F405, scripts/pybemu.py). Benchmarks against Peter Hinch's microp
 (baseline "hinch_v3") load his sources, which this script copies from a git dir of that repository
 (--hinch, or HINCH_ASYNC_GIT; `git clone --bare https://github.com/peterhinch/micropython-async`)
 into a temporary folder; without one they SKIP. The table is printed, and written to
-DIR/report.md, DIR/report.json and DIR/report.png.
+DIR/report.md, DIR/report.json and DIR/report.png. With --doc (make bench: docs/benchmarks.md)
+a full run also rewrites the part of that document between its two marker lines (the table,
+saying when, from which commit and on what it was made) and puts the chart beside it
+(bench-report.png); the prose around the markers is the document's own.
 """
 
 import argparse
 import glob
 import json
 import os
+import platform
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -220,7 +225,45 @@ def chart(rows, path):
 def commit():
     proc = subprocess.run(["git", "-C", ROOT, "rev-parse", "--short=12", "HEAD"],
                           capture_output=True, text=True)
-    return proc.stdout.strip() or "unknown"
+    name = proc.stdout.strip() or "unknown"
+    dirty = subprocess.run(["git", "-C", ROOT, "status", "--porcelain", "--untracked-files=no"],
+                           capture_output=True, text=True).stdout.strip()
+    return name + (" with uncommitted changes" if dirty else "")
+
+
+# The lines around the part of the benchmarks document that make bench writes.
+BEGIN = "<!-- make bench: begin (written by bench/report.py; edit outside the markers) -->"
+END = "<!-- make bench: end -->"
+CHART = "bench-report.png"  # the chart's name beside the document
+
+
+def doc_block(rows, skips, made, chart_written):
+    """The document's generated part: who wrote it, when and on what, the table and the chart."""
+    lines = [BEGIN, "", "_Written by `make bench` {}._".format(made), ""]
+    lines += markdown(rows, skips, "").strip("\n").split("\n")
+    if chart_written:
+        lines += ["", "![benchmark ratios, grouped by benchmark; right of the line is better "
+                  "than the baseline]({})".format(CHART)]
+    else:
+        lines += ["", "(No chart: matplotlib was missing when this was written.)"]
+    return "\n".join(lines + ["", END])
+
+
+def write_doc(path, block):
+    """Replace the part of the markdown file at path between BEGIN and END by block (which
+    carries the markers); the rest of the file is kept as it is."""
+    try:
+        with open(path) as f:
+            text = f.read()
+    except OSError as e:
+        raise UserError("cannot read {}: {}".format(path, e.strerror))
+    lines = text.split("\n")
+    if lines.count(BEGIN) != 1 or lines.count(END) != 1 or lines.index(BEGIN) > lines.index(END):
+        raise UserError("{} needs one line {!r} and, after it, one line {!r} around the part "
+                        "make bench writes".format(path, BEGIN, END))
+    start, stop = lines.index(BEGIN), lines.index(END)
+    with open(path, "w") as f:
+        f.write("\n".join(lines[:start] + block.split("\n") + lines[stop + 1:]))
 
 
 def main():
@@ -230,6 +273,8 @@ def main():
     parser.add_argument("--qemu", required=True, help="the qemu test build's firmware.elf")
     parser.add_argument("--pyb-emu", help="the emulated PYBV11's firmware.elf (make pyb-emu)")
     parser.add_argument("--out", required=True, help="folder for report.{md,json,png}")
+    parser.add_argument("--doc", help="a markdown file whose marked part a full run rewrites"
+                        " with the table (make bench: docs/benchmarks.md)")
     parser.add_argument("--icount", type=int, default=3, help="qemu -icount shift")
     parser.add_argument("--timeout", type=float, default=600)
     parser.add_argument("--only", help="run only the benchmark scripts whose name has this")
@@ -237,6 +282,8 @@ def main():
                         help="a git dir of peterhinch/micropython-async, to compare with his"
                         " library (default: $HINCH_ASYNC_GIT)")
     args = parser.parse_args()
+    if args.doc and args.only:
+        raise UserError("--doc takes the table of a full run; drop --only or --doc")
     hinch_dir = tempfile.TemporaryDirectory()
     why = hinch_sources(args.hinch, hinch_dir.name)
     if why:
@@ -266,7 +313,18 @@ def main():
         f.write(text)
     with open(os.path.join(args.out, "report.json"), "w") as f:
         json.dump({"header": header, "rows": rows, "skips": skips}, f, indent=1)
-    chart(rows, os.path.join(args.out, "report.png"))
+    png = os.path.join(args.out, "report.png")
+    if os.path.exists(png):
+        os.remove(png)  # a chart left from an earlier run must not pass for this one's
+    chart(rows, png)
+    if args.doc:
+        drawn = os.path.exists(png)
+        if drawn:
+            shutil.copyfile(png, os.path.join(os.path.dirname(os.path.abspath(args.doc)), CHART))
+        made = "on {} from commit {}, on {} ({} cores): {}".format(
+            time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), commit(), platform.machine(),
+            os.cpu_count(), header[header.index("(") + 1:-1])
+        write_doc(args.doc, doc_block(rows, skips, made, drawn))
     print(text)
     return 0
 

@@ -146,8 +146,8 @@ def run_suite(board, scripts, out=sys.stdout, skip=None):
         if reason:
             why = last_line(err) if err else reason
             if name == FIRST:
-                raise UserError("no wiring: jumper X1 to X2 (README, 'Testing on your "
-                                "Pyboard'): " + why)
+                raise UserError("no wiring: jumper X1 to X2 (docs/testing.md, 'Testing on "
+                                "your Pyboard'): " + why)
             failed += 1
             print("FAIL {}: {}".format(name, why), file=out)
         else:

@@ -21,6 +21,7 @@ PIP = "python3 -m pip install"
 TOOLS = {
     "make": ("prog", APT + " make"),
     "git": ("prog", APT + " git"),
+    "cmake": ("prog", APT + " cmake"),  # the rp2 port (the Picos) is built with cmake
     "gcc": ("prog", APT + " gcc"),
     "pkg-config": ("prog", APT + " pkg-config libffi-dev"),
     "arm-none-eabi-gcc": ("prog", APT + " gcc-arm-none-eabi libnewlib-arm-none-eabi"),
@@ -36,6 +37,7 @@ TOOLS = {
 
 NEEDS = {
     "firmware": ["make", "git", "arm-none-eabi-gcc", "newlib"],
+    "firmware-rp2": ["make", "git", "cmake", "arm-none-eabi-gcc", "newlib"],
     "test": ["make", "git", "gcc", "pkg-config", "arm-none-eabi-gcc", "newlib",
              "qemu-system-arm", "dfu-util", "pytest", "xdist"],
     "deploy": ["dfu-util"],
@@ -95,8 +97,11 @@ def main():
     if missing and os.environ.get("CI") == "true" and os.geteuid() == 0:
         install(missing)
         missing = [t for t in missing if not present(t)]
+    purpose = "'make {}'".format(args.target)
+    if args.target == "firmware-rp2":
+        purpose = "'make firmware' for an rp2 board (a Pico)"
     for tool in missing:
-        require(tool, "'make {}'".format(args.target))
+        require(tool, purpose)
     return 0
 
 

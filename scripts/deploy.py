@@ -11,10 +11,16 @@ dfu-util -a 0 -d 0483:df11 -D FILE -s :leave.
 The D-series run mboot, MicroPython's own bootloader, in the first 32 KiB of flash: there
 machine.bootloader() enters mboot's DFU mode (same USB id), and the .dfu writes the internal
 flash and, on the SF2/SF3, the QSPI flash in one download (docs/d-series.md).
+
+A Raspberry Pi Pico takes a .uf2 instead (docs/pico.md): verified the same way (scripts/uf2.py),
+then copied to the USB drive its boot ROM shows in BOOTSEL mode (RPI-RP2 for the RP2040, RP2350
+for the RP2350), found among the mounted file systems by its INFO_UF2.TXT, or named with --drive.
 """
 
 import argparse
+import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -22,6 +28,7 @@ import time
 import checktools
 import dfuse
 import flashmap
+import uf2
 from errors import UserError, run_main
 
 DFU_ID = "{:04x}:{:04x}".format(flashmap.DFU_VID, flashmap.DFU_PID)
@@ -102,6 +109,55 @@ def flash(path):
             proc.returncode, lines[-1] if lines else "no output"))
 
 
+# The Board-ID line of INFO_UF2.TXT (and the drive's label) of each Pico boot ROM.
+UF2_DRIVES = {flashmap.UF2_RP2040: "RPI-RP2", flashmap.UF2_RP2350_ARM_S: "RP2350"}
+
+
+def mount_points():
+    try:
+        with open("/proc/mounts") as f:
+            return [line.split()[1].replace("\\040", " ") for line in f if len(line.split()) > 1]
+    except OSError:
+        return []
+
+
+def uf2_drive_id(path):
+    """The Board-ID of a UF2 boot drive mounted at path, or None."""
+    try:
+        with open(os.path.join(path, "INFO_UF2.TXT")) as f:
+            m = re.search(r"^Board-ID:\s*(\S+)", f.read(), re.M)
+    except OSError:
+        return None
+    return m.group(1) if m else None
+
+
+def deploy_uf2(args, board):
+    image = uf2.verify(uf2.read(args.file), board)
+    print("{}: {}".format(args.file, uf2.summary(image)))
+    want = UF2_DRIVES[board.uf2_family]
+    if args.drive:
+        found = uf2_drive_id(args.drive)
+        if found != want:
+            raise UserError("{} is not a {} boot drive (its INFO_UF2.TXT says Board-ID: {})"
+                            .format(args.drive, want, found))
+        drives = [args.drive]
+    else:
+        drives = [m for m in mount_points() if uf2_drive_id(m) == want]
+    if not drives:
+        raise UserError("no {} drive mounted: hold BOOTSEL while plugging the Pico in (or run "
+                        "machine.bootloader() on it), mount the drive, then make deploy "
+                        "BOARD={} again".format(want, board.name))
+    if len(drives) > 1:
+        raise UserError("several {} drives ({}); pick one with DEPLOY_ARGS=\"--drive PATH\""
+                        .format(want, " ".join(drives)))
+    target = os.path.join(drives[0], os.path.basename(args.file))
+    print("copying {} to {}".format(args.file, target), flush=True)
+    # The boot ROM writes the flash as the blocks arrive and reboots the chip after the last.
+    shutil.copyfile(args.file, target)
+    print("flashed; the Pico restarts into the new firmware")
+    return 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -112,10 +168,13 @@ def main():
                                        "(default: found by its USB id)")
     parser.add_argument("--wait", type=float, default=10,
                         help="seconds to wait for the DFU device after the reset")
+    parser.add_argument("--drive", help="a Pico: the mounted boot drive (default: found)")
     parser.add_argument("file")
     args = parser.parse_args()
 
     board = flashmap.board(args.board)
+    if board.uf2_family:
+        return deploy_uf2(args, board)
     dfu = dfuse.verify(dfuse.read(args.file), board)
     print("{}: {}".format(args.file, dfuse.summary(dfu)))
     checktools.require("dfu-util", "'make deploy'")

@@ -9,6 +9,12 @@ a flash must not touch. On the D-series, mboot holds the first 32 KiB of interna
 firmware starts at FLASH_APP; the SF2/SF3 put the rest (.text_ext) in the external QSPI flash,
 FLASH_EXT at 0x90000000, beside the ROM filesystem (FLASH_ROMFS). The two halves of a split
 firmware call each other, so a .dfu must write both (Board.together).
+
+The Raspberry Pi Picos (port "rp2") boot from external QSPI flash, mapped at 0x10000000: upstream
+links the firmware from there (ports/rp2/memmap_mp_rp2040.ld, memmap_mp_rp2350.ld) and keeps the
+filesystem in the last MICROPY_HW_FLASH_STORAGE_BYTES of the board's PICO_FLASH_SIZE_BYTES
+(ports/rp2/rp2_flash.c), so the firmware may use what lies before it. Their .uf2 files carry the
+chip's UF2 family ID, which the boot ROM checks.
 """
 
 from collections import namedtuple
@@ -25,7 +31,9 @@ DFU_PID = 0xDF11
 Region = namedtuple("Region", "name origin length")
 # together: the regions every .dfu for the board must write, each from its origin (an SF2 with a
 # new FLASH_APP and an old FLASH_EXT would jump into stale code).
-Board = namedtuple("Board", "name mcu ld flash regions together", defaults=((),))
+# port: which MicroPython port builds it; uf2_family: the UF2 family ID its boot ROM accepts.
+Board = namedtuple("Board", "name mcu ld flash regions together port uf2_family",
+                   defaults=((), "stm32", None))
 
 STM32F405 = (
     Region("FLASH_START", 0x08000000, 16 * KIB),
@@ -50,6 +58,21 @@ PYBD_F767 = (
     Region("FLASH_ROMFS", 0x90000000, 2048 * KIB),
 )
 
+# The Picos: 2 MiB of flash with 1408 KiB of filesystem (RPI_PICO), 4 MiB with 3 MiB (RPI_PICO2).
+RPI_PICO = (
+    Region("FLASH_TEXT", 0x10000000, 640 * KIB),
+    Region("FLASH_FS", 0x100A0000, 1408 * KIB),
+)
+RPI_PICO2 = (
+    Region("FLASH_TEXT", 0x10000000, 1024 * KIB),
+    Region("FLASH_FS", 0x10100000, 3072 * KIB),
+)
+
+# UF2 family IDs (Raspberry Pi's RP2040 and RP2350 datasheets, section "UF2 format details";
+# the RP2350's is its Arm-Secure image).
+UF2_RP2040 = 0xE48BFF56
+UF2_RP2350_ARM_S = 0xE48BFF59
+
 # Regions the firmware is linked into (common_ifs.ld: FLASH_ISR is FLASH_START; common_bl.ld:
 # FLASH_APP; .text_ext: FLASH_EXT).
 FIRMWARE_REGIONS = ("FLASH_START", "FLASH_TEXT", "FLASH_APP", "FLASH_EXT")
@@ -69,6 +92,10 @@ BOARDS = {
               Region("FLASH", 0x08000000, 512 * KIB), PYBD_F722, ("FLASH_APP", "FLASH_EXT")),
         Board("PYBD_SF6", "STM32F767", "PYBD_SF6/f767.ld",
               Region("FLASH", 0x08000000, 2048 * KIB), PYBD_F767, ("FLASH_APP",)),
+        Board("RPI_PICO", "RP2040", "memmap_mp_rp2040.ld", Region("FLASH", 0x10000000,
+              2048 * KIB), RPI_PICO, (), "rp2", UF2_RP2040),
+        Board("RPI_PICO2", "RP2350", "memmap_mp_rp2350.ld", Region("FLASH", 0x10000000,
+              4096 * KIB), RPI_PICO2, (), "rp2", UF2_RP2350_ARM_S),
     )
 }
 

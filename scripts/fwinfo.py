@@ -5,7 +5,7 @@
 
 report: MicroPython version, sizes, flash used and free per region, frozen modules, C modules.
 check:  one summary line, or one error line when the firmware is missing, too big for the
-        board's flash or its .dfu does not verify.
+        board's flash or its .dfu (a Pico's .uf2) does not verify.
 """
 
 import argparse
@@ -16,6 +16,7 @@ import textwrap
 
 import dfuse
 import flashmap
+import uf2
 from elffile import STB_GLOBAL, STT_OBJECT, ElfFile
 from errors import UserError, run_main
 
@@ -69,15 +70,23 @@ def flash_use(elf, board):
 def inspect(board_name, build):
     board = flashmap.board(board_name)
     elf_path = os.path.join(build, "firmware.elf")
-    dfu_path = os.path.join(build, "firmware.dfu")
-    for path in (elf_path, dfu_path):
+    image_path = os.path.join(build, "firmware.uf2" if board.uf2_family else "firmware.dfu")
+    for path in (elf_path, image_path):
         if not os.path.isfile(path):
             raise UserError("no firmware at {}; run: make firmware BOARD={}".format(
                 path, board_name))
     elf = ElfFile(elf_path)
     text, data, bss = elf.berkeley_sizes()
     tag, commit = version(build)
-    dfu = dfuse.verify(dfuse.read(dfu_path), board)
+    if board.uf2_family:
+        blocks = uf2.verify(uf2.read(image_path), board).blocks
+        image = {"path": image_path, "bytes": os.path.getsize(image_path), "kind": "uf2",
+                 "elements": [{"address": b.address, "size": b.size} for b in blocks]}
+    else:
+        dfu = dfuse.verify(dfuse.read(image_path), board)
+        image = {"path": image_path, "bytes": os.path.getsize(image_path), "kind": "dfu",
+                 "elements": [{"address": e.address, "size": len(e.data)}
+                              for t in dfu.targets for e in t.elements]}
     return {
         "board": board.name,
         "mcu": board.mcu,
@@ -86,9 +95,7 @@ def inspect(board_name, build):
         "data": data,
         "bss": bss,
         "flash": flash_use(elf, board),
-        "dfu": {"path": dfu_path, "bytes": os.path.getsize(dfu_path),
-                "elements": [{"address": e.address, "size": len(e.data)}
-                             for t in dfu.targets for e in t.elements]},
+        image["kind"]: image,
         "frozen": frozen_modules(elf),
         "c_modules": c_modules(elf),
     }
@@ -110,8 +117,12 @@ def report_text(info):
         lines.append("{:13}{:<11} 0x{:08x}: {:>9} of {:>9} used, {:>9} free ({:.0%} used)".format(
             "flash" if i == 0 else "", r["region"], r["origin"], kib(r["used"]), kib(r["size"]),
             kib(r["free"]), r["used"] / r["size"]))
-    lines.append("firmware.dfu {} bytes, {} elements".format(info["dfu"]["bytes"],
-                                                             len(info["dfu"]["elements"])))
+    if "uf2" in info:
+        lines.append("firmware.uf2 {} bytes, {} blocks".format(info["uf2"]["bytes"],
+                                                               len(info["uf2"]["elements"])))
+    else:
+        lines.append("firmware.dfu {} bytes, {} elements".format(info["dfu"]["bytes"],
+                                                                 len(info["dfu"]["elements"])))
     lines.append(textwrap.fill(" ".join(info["frozen"]), 99, subsequent_indent=" " * 13,
                                initial_indent="frozen ({:>2})  ".format(len(info["frozen"]))))
     lines.append("C modules    {}".format(" ".join(info["c_modules"]) or "(none)"))

@@ -193,7 +193,7 @@ def export(git_dir, into):
             if name.endswith("tests/broker_test.py"):
                 # His program uses Broker without importing it (a NameError in both runs).
                 # Imported after his own import of the instance: before it, his package would
-                # give the submodule for `broker` (README: differences).
+                # give the submodule for `broker` (docs/compat-v3.md).
                 line = b"from primitives import broker, Queue, RingbufQueue, RegExp\n"
                 assert line in text, "broker_test.py's imports changed"
                 text = text.replace(line, line + b"from primitives import Broker\n")

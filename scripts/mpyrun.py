@@ -50,6 +50,7 @@ def failure(status, output, error=""):
     return None
 # The Cortex-M7 test build (tests/targets/qemu_m7): the D-series' core and double-precision FPU.
 QEMU_MACHINE_M7 = "mps2-an500"
+QEMU_MACHINE_M0 = "microbit"  # an nRF51: Cortex-M0
 
 
 class Result:
@@ -85,6 +86,10 @@ def run_unix(binary, script, timeout=120, args=()):
 def qemu_command(elf, icount=None, singlestep=False, machine=QEMU_MACHINE):
     cmd = ["qemu-system-arm", "-machine", machine, "-nographic", "-monitor", "none",
            "-semihosting", "-serial", "stdio", "-kernel", elf]
+    if machine == QEMU_MACHINE_M0:
+        # Upstream's MICROBIT board is linked for a larger nRF51 than the real one.
+        cmd += ["-global", "nrf51-soc.flash-size=1048576", "-global",
+                "nrf51-soc.sram-size=262144"]
     if icount is not None:
         cmd += ["-icount", "shift={}".format(icount)]
     if singlestep:

@@ -6,7 +6,8 @@ submodules only) into a temporary folder that is renamed into place when complet
 
 What a board needs beyond the common set is read from its make settings (our boards/<BOARD>/
 mpconfigboard.mk and the upstream one it includes): the D-series' WiFi, lwIP, TLS and NimBLE
-each need a submodule of their own.
+each need a submodule of their own. An rp2 board (mpconfigboard.cmake) needs the Pico SDK and
+mbedtls.
 """
 
 import argparse
@@ -28,6 +29,13 @@ SUBMODULES = {
     "lib/tinyusb": "src/tusb.h",
     "lib/libhydrogen": "hydrogen.c",
     "lib/berkeley-db-1.xx": "README",
+}
+
+# What an rp2 board (boards/<BOARD>/mpconfigboard.cmake) needs besides: the Pico SDK, and
+# mbedtls, which ports/rp2/CMakeLists.txt compiles in for every board.
+RP2_SUBMODULES = {
+    "lib/pico-sdk": "README.md",
+    "lib/mbedtls": "include/mbedtls/ssl.h",
 }
 
 # A board setting (ports/stm32/Makefile, extmod/extmod.mk) -> the submodule it compiles in.
@@ -66,7 +74,9 @@ def board_settings(mk_path, mpy_dir, settings=None):
 def needed(mpy_dir, board_mk):
     """submodule -> marker file: the common set, and what board_mk (if any) compiles in."""
     subs = dict(SUBMODULES)
-    if board_mk:
+    if board_mk and board_mk.endswith(".cmake"):
+        subs.update(RP2_SUBMODULES)
+    elif board_mk:
         settings = board_settings(board_mk, mpy_dir)
         for var, (sub, marker) in FEATURES.items():
             if settings.get(var, "0") not in ("0", ""):
@@ -135,8 +145,11 @@ def main():
     mpy_dir = os.path.abspath(os.path.expanduser(args.dir))
     board_mk = None
     if args.board:
-        board_mk = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
-                                "boards", args.board, "mpconfigboard.mk")
+        board_dir = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                                 "boards", args.board)
+        board_mk = os.path.join(board_dir, "mpconfigboard.mk")
+        if os.path.isfile(os.path.join(board_dir, "mpconfigboard.cmake")):
+            board_mk = os.path.join(board_dir, "mpconfigboard.cmake")
     if not os.path.exists(mpy_dir):
         clone_tree(mpy_dir, args.tag, board_mk)
     check_tree(mpy_dir, args.tag, board_mk, args.board or "the builds")

@@ -25,20 +25,25 @@ SCRIPTS = [s for s in test_mpy.SCRIPTS
            if CORE.match(os.path.basename(s)) and s not in test_mpy.TIMED]
 
 
+def build(target, elf):
+    """make target (a qemu test build); returns its elf."""
+    proc = subprocess.run(["make", "-s", target], cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode != 0:
+        pytest.fail("make {} failed:\n".format(target) + proc.stdout[-4000:]
+                    + proc.stderr[-4000:], pytrace=False)
+    return elf
+
+
 @pytest.fixture(scope="session")
 def m7():
-    proc = subprocess.run(["make", "-s", "qemu-m7"], cwd=ROOT, capture_output=True, text=True)
-    if proc.returncode != 0:
-        pytest.fail("make qemu-m7 failed:\n" + proc.stdout[-4000:] + proc.stderr[-4000:],
-                    pytrace=False)
-    return M7_ELF
+    return build("qemu-m7", M7_ELF)
 
 
-def check(elf, script, **qemu_args):
+def check(elf, script, machine=mpyrun.QEMU_MACHINE_M7, **qemu_args):
     with open(script) as f:
-        result = mpyrun.run_qemu(elf, f.read(), machine=mpyrun.QEMU_MACHINE_M7, **qemu_args)
-    assert result.ok, "{} failed on the Cortex-M7:\n{}{}".format(
-        os.path.basename(script), result.output[-2000:], result.error)
+        result = mpyrun.run_qemu(elf, f.read(), machine=machine, **qemu_args)
+    assert result.ok, "{} failed on {}:\n{}{}".format(
+        os.path.basename(script), machine, result.output[-2000:], result.error)
     exp = script + ".exp"
     if os.path.exists(exp):
         with open(exp) as f:

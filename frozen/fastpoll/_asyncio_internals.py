@@ -123,17 +123,19 @@ class Pollable(io.IOBase):
 
 
 def join_hub(hub, obj):
-    # The running task waits on obj through fastpoll's hub, which joins asyncio's IO map as a
-    # stream would. Its read slot holds the hub itself, which wakes the tasks (see fastpoll).
+    # The running task waits on obj through fastpoll's hub, in asyncio's IO map as a
+    # stream; its read slot holds the hub, which wakes the tasks. True: a new entry.
     q = core._io_queue
     entry = q.map.get(id(hub))
-    # Made anew too: an entry the hub emptied that asyncio did not drop (a pass cut short).
-    if entry is None or entry[0] is not hub:
+    # Made anew too: an entry the hub emptied that asyncio kept (a pass cut short).
+    new = entry is None or entry[0] is not hub
+    if new:
         entry = [hub, None, hub]
         q.map[id(hub)] = entry
         q.poller.register(hub, POLL_RD)
         hub.attach(entry)
     hub.add(obj)
+    return new
 
 
 def cancel_scheduled(task):

@@ -1,12 +1,8 @@
 // _fastpoll: device readiness answered in C, so asyncio's scheduler runs no Python for it.
 //
-// One object, the hub, is registered with asyncio's poller (select.poll, asked on every
-// scheduler pass) while any fastpoll object is waited on. IRQ handlers that set a Flag or add
-// to a Counter being waited on raise one shared "pending" flag, so an idle pass costs one
-// ioctl that reads one byte, however many objects wait. When it is raised, the hub pushes the
-// task of each ready object onto asyncio's run queue itself (a priority object's ahead of the
-// tasks already ready). Bits, a register or buffer condition no IRQ announces, are read on each
-// pass while waited on. The frozen `fastpoll` package adds `async def wait()`.
+// The design (one hub polled for every waited object, the pending flag, priority wake, Bits) is
+// docs/hub.md; this file is its C implementation. The frozen `fastpoll` package adds
+// `async def wait()`.
 #include <stdint.h>
 #include <string.h>
 
@@ -16,6 +12,15 @@
 #include "py/runtime.h"
 #include "py/smallint.h"
 #include "py/stream.h"
+
+// On a tickless port (rp2: the CPU sleeps in WFE until an interrupt or a due timer, upstream
+// micropython#18811) nothing wakes asyncio's poller when a waited Bits' word changes, as no
+// interrupt announces it: the frozen fastpoll package then keeps one task sleeping this many
+// ms in a loop while any Bits is waited, so the poller's timeout is never unbounded. 0 where a
+// periodic tick (stm32: SysTick, every ms) re-polls anyway. A board's mpconfigboard.h sets it.
+#ifndef MICROPY_FASTPOLL_BITS_POLL_MS
+#define MICROPY_FASTPOLL_BITS_POLL_MS (0)
+#endif
 
 // Counter saturates here: the largest small int on a 32-bit port, so a count never needs a
 // heap-allocated int. A wait() that returns this value means "at least this many".
@@ -414,12 +419,57 @@ static const fastpoll_region_t fastpoll_readable[] = {
     {0xe0000000, 0xe0003000}, // Cortex-M ITM, DWT, FPB
     {0xe000e000, 0xe000f000}, // System control space
 };
+#elif defined(PICO_RP2040) && PICO_RP2040
+// The Raspberry Pi Pico's RP2040 (datasheet section 2.2; pico-sdk's hardware/regs/addressmap.h).
+// Each APB and AHB block's 4 KiB of registers is followed by its atomic XOR, set and clear
+// aliases, so a block is 16 KiB; the APB blocks are contiguous but for one absent slot. Left out:
+// the XIP cache's other aliases (the same flash), its SRAM (only while the cache is off) and
+// XIP_AUX (a FIFO).
+static const fastpoll_region_t fastpoll_readable[] = {
+    {0x00000000, 0x00004000}, // boot ROM (16 KiB)
+    {0x10000000, 0x11000000}, // XIP flash, cached (16 MiB window; the flash repeats in it)
+    {0x14000000, 0x14000020}, // XIP_CTRL
+    {0x18000000, 0x18000100}, // XIP_SSI
+    {0x20000000, 0x20042000}, // SRAM0-3 striped (256 KiB), SRAM4, SRAM5 (4 KiB each)
+    {0x21000000, 0x21040000}, // SRAM0-3 not striped
+    {0x40000000, 0x40068000}, // APB: SYSINFO .. VREG_AND_CHIP_RESET
+    {0x4006c000, 0x40070000}, // TBMAN
+    {0x50000000, 0x50004000}, // DMA
+    {0x50100000, 0x50101000}, // USB DPRAM
+    {0x50110000, 0x50114000}, // USB controller registers
+    {0x50200000, 0x50204000}, // PIO0
+    {0x50300000, 0x50304000}, // PIO1
+    {0xd0000000, 0xd0000180}, // SIO: GPIO, FIFOs, dividers, interpolators, spinlocks
+    {0xe000e000, 0xe000f000}, // System control space: SysTick, NVIC, SCB, MPU
+};
+#elif defined(PICO_RP2350) && PICO_RP2350
+// The Raspberry Pi Pico 2's RP2350 (datasheet section 2.2; pico-sdk's addressmap.h), as the
+// Arm cores in Secure mode see it. APB blocks are 32 KiB apart, contiguous from SYSINFO to
+// TICKS. Left out: the OTP (its data reads fault where locked), CoreSight and DFT (debug and
+// test), the XIP cache's other windows, XIP_AUX and HSTX_FIFO (FIFOs), the non-secure aliases.
+static const fastpoll_region_t fastpoll_readable[] = {
+    {0x00000000, 0x00008000}, // boot ROM (32 KiB)
+    {0x10000000, 0x11000000}, // XIP flash on QSPI chip select 0, cached (16 MiB window)
+    {0x20000000, 0x20082000}, // SRAM0-7 striped (512 KiB), SRAM8, SRAM9 (4 KiB each)
+    {0x40000000, 0x40110000}, // APB: SYSINFO .. TICKS
+    {0x40158000, 0x40168000}, // GLITCH_DETECTOR, TBMAN
+    {0x50000000, 0x50004000}, // DMA
+    {0x50100000, 0x50101000}, // USB DPRAM
+    {0x50110000, 0x50114000}, // USB controller registers
+    {0x50200000, 0x50204000}, // PIO0
+    {0x50300000, 0x50304000}, // PIO1
+    {0x50400000, 0x50404000}, // PIO2
+    {0xd0000000, 0xd0000200}, // SIO: GPIO, FIFOs, interpolators, spinlocks, doorbells, TMDS
+    {0xe0000000, 0xe0003000}, // Cortex-M33 ITM, DWT, FPB
+    {0xe000e000, 0xe000f000}, // System control space: SysTick, NVIC, SCB, MPU, SAU, FPU
+};
 #endif
 
 // True when the 32-bit word at addr reads without a fault on this chip (always, with no map).
 static bool fastpoll_bits_readable(uintptr_t addr) {
     #if defined(STM32F405xx) || defined(STM32F411xE) || defined(STM32F722xx) \
-    || defined(STM32F733xx) || defined(STM32F767xx) || defined(QEMU_SOC_MPS2)
+    || defined(STM32F733xx) || defined(STM32F767xx) || defined(QEMU_SOC_MPS2) \
+    || (defined(PICO_RP2040) && PICO_RP2040) || (defined(PICO_RP2350) && PICO_RP2350)
     for (size_t i = 0; i < MP_ARRAY_SIZE(fastpoll_readable); ++i) {
         if (addr >= fastpoll_readable[i].start && addr <= fastpoll_readable[i].end - 4) {
             return true;
@@ -766,10 +816,18 @@ static mp_obj_t fastpoll_hub_remove(mp_obj_t self_in, mp_obj_t task) {
 }
 static MP_DEFINE_CONST_FUN_OBJ_2(fastpoll_hub_remove_obj, fastpoll_hub_remove);
 
+// hub.polling() -> whether any Bits is waited on (the bounded-poll task runs while it is).
+static mp_obj_t fastpoll_hub_polling(mp_obj_t self_in) {
+    fastpoll_hub_obj_t *self = MP_OBJ_TO_PTR(self_in);
+    return mp_obj_new_bool(self->polled.len != 0);
+}
+static MP_DEFINE_CONST_FUN_OBJ_1(fastpoll_hub_polling_obj, fastpoll_hub_polling);
+
 static const mp_rom_map_elem_t fastpoll_hub_locals_dict_table[] = {
     { MP_ROM_QSTR(MP_QSTR_attach), MP_ROM_PTR(&fastpoll_hub_attach_obj) },
     { MP_ROM_QSTR(MP_QSTR_add), MP_ROM_PTR(&fastpoll_hub_add_obj) },
     { MP_ROM_QSTR(MP_QSTR_remove), MP_ROM_PTR(&fastpoll_hub_remove_obj) },
+    { MP_ROM_QSTR(MP_QSTR_polling), MP_ROM_PTR(&fastpoll_hub_polling_obj) },
 };
 static MP_DEFINE_CONST_DICT(fastpoll_hub_locals_dict, fastpoll_hub_locals_dict_table);
 
@@ -790,6 +848,7 @@ static const mp_rom_map_elem_t fastpoll_module_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_Flag), MP_ROM_PTR(&fastpoll_flag_type) },
     { MP_ROM_QSTR(MP_QSTR_Counter), MP_ROM_PTR(&fastpoll_counter_type) },
     { MP_ROM_QSTR(MP_QSTR_Bits), MP_ROM_PTR(&fastpoll_bits_type) },
+    { MP_ROM_QSTR(MP_QSTR_BITS_POLL_MS), MP_ROM_INT(MICROPY_FASTPOLL_BITS_POLL_MS) },
     { MP_ROM_QSTR(MP_QSTR_Hub), MP_ROM_PTR(&fastpoll_hub_type) },
 };
 static MP_DEFINE_CONST_DICT(fastpoll_module_globals, fastpoll_module_globals_table);

@@ -2,7 +2,7 @@
 # helpers, with the port's API and nothing more (ports/stm32/led.c, usrsw.c, extint.c, timer.c,
 # accel.c). What a test sets or reads beyond that lives in the test-only module fakeboard: the
 # USR switch is Pin("SW") (pressed reads 0: fakeboard.level("SW", 0)), the acceleration is
-# fakeboard.accel().
+# fakeboard.accel(). docs/stand-ins.md lists each behaviour with its source.
 import asyncio
 import time
 

@@ -26,6 +26,8 @@ CHIPS = {
     "STM32F767": (["STM32F767xx"], "PYBD-SF6W with STM32F767IIK", "stm32f7xx/stm32f767xx.h"),
     "mps2-an38": (["QEMU_SOC_MPS2"], "mps2-an386 with Cortex-M4F", None),
     "mps2-an500": (["QEMU_SOC_MPS2", "QEMU_MPS2_AN500"], "mps2-an500 with Cortex-M7", None),
+    "RP2040": (["PICO_RP2040=1"], "Raspberry Pi Pico with RP2040", None),
+    "RP2350": (["PICO_RP2350=1"], "Raspberry Pi Pico2 with RP2350", None),
 }
 # Values in these CMSIS headers that the reference manuals contradict: the F72x/F73x's unique
 # ID is at 0x1FF07A10 and its package register at 0x1FF07BF0 (RM0431 section 41), the headers
@@ -175,3 +177,40 @@ def test_python_map_names_are_the_chips():
     maps = next(n.value for n in tree.body if isinstance(n, ast.Assign)
                 and getattr(n.targets[0], "id", "") == "_MAPS")
     assert {k.value for k in maps.keys} == set(CHIPS)
+
+
+# pico-sdk's addressmap.h names left out of the Picos' maps on purpose (the C comments say why):
+# the XIP cache's other windows and its SRAM, FIFOs, OTP, debug and test blocks, non-secure
+# aliases; PPB_BASE is the start of the private bus, of which the maps list the blocks present.
+PICO_LEFT_OUT = {
+    "RP2040": {"XIP_NOALLOC_BASE", "XIP_NOCACHE_BASE", "XIP_NOCACHE_NOALLOC_BASE",
+               "XIP_SRAM_BASE", "XIP_AUX_BASE", "PPB_BASE"},
+    "RP2350": {"XIP_SRAM_BASE", "XIP_NOCACHE_NOALLOC_BASE", "XIP_MAINTENANCE_BASE",
+               "XIP_NOCACHE_NOALLOC_NOTRANSLATE_BASE", "OTP_BASE", "OTP_DATA_BASE",
+               "OTP_DATA_RAW_BASE", "OTP_DATA_GUARDED_BASE", "OTP_DATA_RAW_GUARDED_BASE",
+               "DFT_BASE", "XIP_AUX_BASE", "HSTX_FIFO_BASE", "CORESIGHT_TRACE_BASE",
+               "SIO_NONSEC_BASE", "PPB_NONSEC_BASE", "EPPB_BASE"},
+}
+
+
+@pytest.mark.parametrize("chip", sorted(PICO_LEFT_OUT))
+def test_pico_maps_agree_with_the_sdk_address_map(chip):
+    """Every block pico-sdk's hardware/regs/addressmap.h places is inside a region, unless left
+    out on purpose, and every region starts at a block it names (the SCS, at the PPB's
+    0xe000e000, is the Cortex-M's own)."""
+    path = os.path.join(mpy_dir(), "lib", "pico-sdk", "src", chip.lower(), "hardware_regs",
+                        "include", "hardware", "regs", "addressmap.h")
+    with open(path) as f:
+        bases = {n: int(a, 16) for n, a in re.findall(
+            r"^#define (\w+_BASE) _u\((0x[0-9a-fA-F]+)\)", f.read(), re.M)}
+    assert len(bases) > 40 and PICO_LEFT_OUT[chip] <= set(bases)
+    regions = c_map(CHIPS[chip][0])
+    outside = sorted(n for n, a in bases.items() if n not in PICO_LEFT_OUT[chip]
+                     and not n.startswith("CORESIGHT_")
+                     and not any(s <= a < e for s, e in regions))
+    assert not outside, "{}: blocks outside every region: {}".format(chip, outside)
+    for start, end in regions:
+        if (start, end) in REFERENCE_MANUAL_ONLY:
+            continue
+        assert start in bases.values(), "{}: region 0x{:08x} starts at no block".format(
+            chip, start)

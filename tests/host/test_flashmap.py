@@ -21,7 +21,11 @@ def linker_regions(ld):
                 r"LENGTH\s*=\s*(\d+)([KM]?)", memory)}
 
 
-@pytest.mark.parametrize("name", sorted(flashmap.BOARDS))
+STM32 = sorted(n for n, b in flashmap.BOARDS.items() if b.port == "stm32")
+RP2 = sorted(n for n, b in flashmap.BOARDS.items() if b.port == "rp2")
+
+
+@pytest.mark.parametrize("name", STM32)
 def test_table_matches_upstream_linker_script(name):
     board = flashmap.board(name)
     with open(os.path.join(mpy_dir(), "ports", "stm32", "boards", name,
@@ -33,10 +37,43 @@ def test_table_matches_upstream_linker_script(name):
         assert upstream[region.name] == (region.origin, region.length), region.name
 
 
+def upstream_define(path, name):
+    """The expression of a #define in an upstream header."""
+    with open(path) as f:
+        return re.search(r"^#define\s+{}\s+(.+)$".format(name), f.read(), re.M).group(1)
+
+
+@pytest.mark.parametrize("name", RP2)
+def test_pico_table_matches_upstream(name):
+    """The flash is the SDK board header's PICO_FLASH_SIZE_BYTES, linked from 0x10000000 (the
+    port's memmap), and the filesystem its last MICROPY_HW_FLASH_STORAGE_BYTES (upstream's
+    mpconfigboard.h), so the firmware region is what lies before it."""
+    board = flashmap.board(name)
+    with open(os.path.join(mpy_dir(), "ports", "rp2", board.ld)) as f:
+        assert re.search(r"FLASH\(rx\) : ORIGIN = 0x10000000, LENGTH = __micropy_flash_size__",
+                         f.read())
+    assert board.flash.origin == 0x10000000
+    sdk_board = {"RPI_PICO": "pico.h", "RPI_PICO2": "pico2.h"}[name]
+    flash_size = eval(upstream_define(os.path.join(
+        mpy_dir(), "lib", "pico-sdk", "src", "boards", "include", "boards", sdk_board),
+        "PICO_FLASH_SIZE_BYTES"))
+    assert flash_size == board.flash.length
+    storage = upstream_define(os.path.join(mpy_dir(), "ports", "rp2", "boards", name,
+                                           "mpconfigboard.h"), "MICROPY_HW_FLASH_STORAGE_BYTES")
+    storage = eval(storage.replace("PICO_FLASH_SIZE_BYTES", str(flash_size)))
+    text, fs = board.regions
+    assert (fs.name, fs.origin, fs.length) == ("FLASH_FS", 0x10000000 + flash_size - storage,
+                                               storage)
+    assert (text.name, text.origin, text.length) == ("FLASH_TEXT", 0x10000000,
+                                                     flash_size - storage)
+    assert {"RP2040": "rp2040", "RP2350": "rp2350"}[board.mcu] in board.ld
+
+
 def test_every_board_we_build_has_an_entry():
     ours = {d for d in os.listdir(os.path.join(ROOT, "boards"))
-            if os.path.isfile(os.path.join(ROOT, "boards", d, "mpconfigboard.mk"))}
-    assert ours and ours <= set(flashmap.BOARDS)
+            if os.path.isfile(os.path.join(ROOT, "boards", d, "mpconfigboard.mk"))
+            or os.path.isfile(os.path.join(ROOT, "boards", d, "mpconfigboard.cmake"))}
+    assert {"PYBV11", "RPI_PICO", "RPI_PICO2"} <= ours <= set(flashmap.BOARDS)
 
 
 def test_unknown_board_is_one_line():

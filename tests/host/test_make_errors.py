@@ -83,6 +83,25 @@ def test_tree_names_exactly_what_a_board_lacks(board, tmp_path):
     assert not build.exists()
 
 
+@pytest.mark.parametrize("board", ["RPI_PICO", "RPI_PICO2"])
+def test_tree_names_a_missing_pico_sdk(board, tmp_path):
+    """A tree with everything but the Pico SDK: one line naming lib/pico-sdk alone, before
+    cmake or the SDK's own check run."""
+    tree = tmp_path / "tree"
+    fake_tree(tree, "1.28.0")
+    have = dict(mpytree.SUBMODULES, **mpytree.RP2_SUBMODULES)
+    del have["lib/pico-sdk"]
+    for sub, marker in have.items():
+        (tree / sub / marker).parent.mkdir(parents=True, exist_ok=True)
+        (tree / sub / marker).write_text("")
+    build = tmp_path / "build"
+    proc = make("firmware", "BOARD=" + board, "MPY_DIR={}".format(tree),
+                "BUILD_ROOT={}".format(build))
+    assert_one_line_error(proc, "lacks the submodule lib/pico-sdk that {} needs".format(board),
+                          "submodule update --init lib/pico-sdk")
+    assert not build.exists()
+
+
 def test_missing_cross_compiler(tmp_path):
     env = {k: v for k, v in os.environ.items() if k != "CI"}
     env["PATH"] = path_without(tmp_path, "arm-none-eabi-")
@@ -94,6 +113,19 @@ def test_missing_cross_compiler(tmp_path):
     build = tmp_path / "build"
     proc = make("firmware", "BUILD_ROOT={}".format(build), env=env)
     assert_one_line_error(proc, "'make firmware' needs arm-none-eabi-gcc")
+    assert not build.exists()
+
+
+def test_missing_cmake_for_a_pico(tmp_path):
+    """The Picos' port is built with cmake: its absence is one line, before anything runs; the
+    Pyboards do not need it."""
+    env = {k: v for k, v in os.environ.items() if k != "CI"}
+    env["PATH"] = path_without(tmp_path, "cmake")
+    assert script("checktools", "firmware", env=env).returncode == 0
+    build = tmp_path / "build"
+    proc = make("firmware", "BOARD=RPI_PICO", "BUILD_ROOT={}".format(build), env=env)
+    assert_one_line_error(proc, "'make firmware' for an rp2 board (a Pico) needs cmake",
+                          "apt-get install -y cmake")
     assert not build.exists()
 
 

@@ -118,8 +118,8 @@ def device(stock_unix, tmp_path_factory):
     (base / "app").mkdir()
     dev = Device(stock_unix, base / "home", base / "app")
     try:
-        # The README's commands: the library into mip's default folder, the tutorial loop into
-        # the program's folder.
+        # docs/stock-firmware.md's commands: the library into mip's default folder, the
+        # tutorial loop into the program's folder.
         for command in ("import mip; mip.install({!r})".format(url + "package.json"),
                         "import mip; mip.install({!r}, target={!r})".format(
                             url + "uasyncio.json", dev.app)):
@@ -200,18 +200,17 @@ print("demos ok")
 
 
 def stock_examples():
-    """The ```python blocks of the README's "On stock firmware" section."""
-    with open(os.path.join(ROOT, "README.md")) as f:
+    """The ```python blocks of docs/stock-firmware.md."""
+    with open(os.path.join(ROOT, "docs", "stock-firmware.md")) as f:
         text = f.read()
-    section = text.split("\n## On stock firmware\n", 1)[1].split("\n## ", 1)[0]
-    return re.findall(r"\n```python\n(.*?)\n```\n", section, re.S)
+    return re.findall(r"\n```python\n(.*?)\n```\n", text, re.S)
 
 
-def test_readme_has_stock_examples():
+def test_stock_doc_has_examples():
     assert len(stock_examples()) >= 2
 
 
 @pytest.mark.parametrize("index", range(len(stock_examples())))
-def test_readme_stock_example(device, index):
+def test_stock_doc_example(device, index):
     status, out = device.run_program("test_example_{}.py".format(index), stock_examples()[index])
     assert status == 0, out

@@ -99,7 +99,7 @@ async def barrier_rows():
     for t in tasks:
         await asyncio.wait_for_ms(t, 1000)
     assert sorted(arrived) == [0, 1] and done == ["all"]
-    # A cancelled participant does not count as arrived (ours; README's differences).
+    # A cancelled participant does not count as arrived (ours; docs/compat-v3.md).
     arrived.clear()
     tasks = [asyncio.create_task(part(n)) for n in range(2)]
     await asyncio.sleep_ms(10)
@@ -126,7 +126,7 @@ async def condition_rows():
     async with c:
         c.notify(1)
     await asyncio.sleep_ms(10)
-    assert woke == [0]  # in the order they waited (ours; README's differences)
+    assert woke == [0]  # in the order they waited (ours; docs/compat-v3.md)
     await cancelled(tasks[1])  # cancelled at wait(): woken by nothing, passes its turn on
     async with c:
         c.notify(1)

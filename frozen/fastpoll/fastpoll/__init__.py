@@ -21,12 +21,17 @@
 # Flag or Counter hands each event to one task; use asyncio.Event to fan out). Cancelling the
 # waiting task unregisters the object, which can then be waited on again.
 #
-# priority=True: the task woken by this object runs before the tasks that were merely ready,
-# so its latency is at most the rest of the running task's slice instead of a round of all.
+# priority=True: the task woken by this object runs before the tasks that were merely ready.
 #
-# However many objects are waited on, asyncio's poller sees one: _fastpoll.Hub, registered
-# while any is. An idle scheduler pass then costs one C call that tests one byte (plus a read of
-# each waited Bits); IRQ handlers raise that byte, and the hub pushes the woken tasks itself.
+# How the hub makes this cost one C call per idle pass, however many objects wait: docs/hub.md.
+# What may run in a hard IRQ, and what it allocates: docs/irq-contract.md.
+#
+# A Bits' word changes without an interrupt. Where the port idles tickless (rp2: WFE until an
+# interrupt or a due timer), asyncio's poller, waiting without a timeout, would never look at
+# it again: there _fastpoll.BITS_POLL_MS > 0, and while any Bits is waited one task sleeps that
+# many ms in a loop, which bounds the poller's timeout and so the Bits' latency.
+import asyncio
+
 import _asyncio_internals as internals
 
 try:
@@ -37,13 +42,26 @@ except ImportError:
 # With an asyncio that differs from the one this library knows (see _asyncio_internals), there
 # is no hub: each object waits on its own as ThreadSafeFlag does, and priority is refused.
 _hub = _fastpoll.Hub(internals.CORE) if internals.difference is None else None
+_BITS_POLL_MS = getattr(_fastpoll, "BITS_POLL_MS", 0)
+_pacer = None  # the task that bounds the poller's timeout while a Bits is waited
+
+
+async def _pace():
+    global _pacer
+    try:
+        while _hub.polling():
+            await asyncio.sleep_ms(_BITS_POLL_MS)
+    finally:
+        _pacer = None
 
 
 def _queue(obj):
     # What wait() yields: the hub wakes the task, or without one (asyncio differs) the poller.
+    global _pacer
     if _hub is None:
         return internals.queue_read(obj)
-    internals.join_hub(_hub, obj)
+    if internals.join_hub(_hub, obj):
+        _pacer = None  # a pacer of a replaced event loop's queue never runs again
 
 
 class Flag(_fastpoll.Flag):
@@ -62,8 +80,13 @@ class Counter(_fastpoll.Counter):
 
 class Bits(_fastpoll.Bits):
     async def wait(self):
+        global _pacer
         while not self.ready():
-            yield _queue(self)
+            _queue(self)
+            # After _queue(), which forgets the pacer of a replaced event loop.
+            if _BITS_POLL_MS and _pacer is None and _hub is not None:
+                _pacer = asyncio.create_task(_pace())
+            yield
 
 
 def _refuse_priority(cls):

@@ -1,9 +1,6 @@
 # fastpoll.fallback: the C module _fastpoll in Python, which fastpoll uses where the firmware
-# has no _fastpoll (stock MicroPython). Our firmware has the C module, which answers asyncio's
-# poller without running Python. This is the same design in Python (see
-# modules/fastpoll/modfastpoll.c): one Hub is registered with the poller while any object is
-# waited on, so an idle pass costs one Python ioctl() call however many objects wait. The API
-# and its errors are the C module's.
+# has no _fastpoll (stock MicroPython). The design (docs/hub.md) and the API and its errors are
+# the C module's (modules/fastpoll/modfastpoll.c).
 import io
 import sys
 from array import array
@@ -23,6 +20,10 @@ _POLL_WR = const(4)  # MP_STREAM_POLL_WR
 _POLL_ERR = const(8)  # MP_STREAM_POLL_ERR
 _pending = False  # raised by set()/add() on a waited object, lowered by the hub
 _NO_PUSH = {}.get  # a C call taking (task, key) that does nothing (see Hub._wake)
+# The C module's MICROPY_FASTPOLL_BITS_POLL_MS: rp2 idles tickless (WFE), so a waited Bits is
+# re-polled by a task that sleeps this long while one is (see fastpoll.py); other ports' periodic
+# tick re-polls anyway.
+BITS_POLL_MS = 5 if sys.platform == "rp2" else 0
 
 
 # Each type's ioctl() answers a poller that waits on the object itself (select.poll, or asyncio
@@ -42,7 +43,7 @@ class _Pollable(io.IOBase):
 
 
 class Hub(io.IOBase):
-    """The one object asyncio polls for every fastpoll object (see the C module)."""
+    """The one object asyncio polls for every fastpoll object (docs/hub.md)."""
 
     def __init__(self, asyncio):
         self._asyncio = asyncio
@@ -89,6 +90,9 @@ class Hub(io.IOBase):
                     obj._waiter = None
                     _pending = True  # the next pass drops the entry
                     return
+
+    def polling(self):
+        return any(obj._waiter is not None for obj in self._polled)
 
     def _wake(self, objs, key):
         # Returns (key, whether a task was woken).
@@ -247,6 +251,17 @@ _MAPS = {
                   (0x40000000, 0x40030000)) + _PPB,
     "mps2-an500": ((0, 0x400000), (0x20000000, 0x20400000), (0x40000000, 0x40030000),
                    (0x60000000, 0x61000000)) + _PPB,
+    # The Picos (datasheets section 2.2): boot ROM, XIP flash, SRAM, APB, DMA, USB, PIO, SIO.
+    "RP2040": ((0, 0x4000), (0x10000000, 0x11000000), (0x14000000, 0x14000020),
+               (0x18000000, 0x18000100), (0x20000000, 0x20042000), (0x21000000, 0x21040000),
+               (0x40000000, 0x40068000), (0x4006C000, 0x40070000), (0x50000000, 0x50004000),
+               (0x50100000, 0x50101000), (0x50110000, 0x50114000), (0x50200000, 0x50204000),
+               (0x50300000, 0x50304000), (0xD0000000, 0xD0000180), (0xE000E000, 0xE000F000)),
+    "RP2350": ((0, 0x8000), (0x10000000, 0x11000000), (0x20000000, 0x20082000),
+               (0x40000000, 0x40110000), (0x40158000, 0x40168000), (0x50000000, 0x50004000),
+               (0x50100000, 0x50101000), (0x50110000, 0x50114000), (0x50200000, 0x50204000),
+               (0x50300000, 0x50304000), (0x50400000, 0x50404000), (0xD0000000, 0xD0000200))
+    + _PPB,
 }
 
 

@@ -103,7 +103,8 @@ def _error(premade):
     # allocated (the heap is locked, or full), else a fresh copy. MicroPython appends traceback
     # entries to an exception object on every raise and never clears them, so raising premade
     # from a task would grow it, and the heap, on each raise. The probe allocates nothing when
-    # the heap is locked: the MemoryError is the emergency one.
+    # the heap is locked: the MemoryError is the emergency one. Which calls raise what, and
+    # where: docs/irq-contract.md.
     try:
         [None]
     except MemoryError:

@@ -90,7 +90,7 @@ class Encoder:
                 new = max(vmin, new)
             if mod is not None:
                 new %= mod
-            if new != value:
+            if new != value and self._task is not None:  # deinit() may have run meanwhile
                 delta = new - value
                 value = self._cv = new
                 self._changed.set()

@@ -1,5 +1,6 @@
 # threadsafe: primitives set from hard IRQs, soft callbacks or other threads (Hinch v3 names),
 # loaded lazily. Context (jobs run on another core) needs _thread, which the Pyboard lacks.
+# What each may do in a hard IRQ, and what it allocates: docs/irq-contract.md.
 _attrs = {
     "Message": "message",
     "ThreadSafeEvent": "threadsafe_event",
