@@ -1,9 +1,7 @@
-# fastpoll: IRQ-to-task hand-off whose readiness asyncio checks in C.
+# fastpoll: IRQ-to-task hand-off, its readiness checked in C.
 #
-# The C module _fastpoll answers asyncio's poller (select.poll, every scheduler pass) without
-# running Python; this package adds `await obj.wait()` and priority wake. Where the firmware has
-# no _fastpoll (stock MicroPython, with this package installed by mip), fastpoll.fallback is the
-# same design in Python, as asyncio falls back from its C _asyncio to its Python task module.
+# The C module _fastpoll (else its Python twin fastpoll.fallback, as asyncio falls back from
+# _asyncio to its task module) answers asyncio's poller; this adds wait() and priority wake.
 #
 # Flag(*, priority=False)     set() from a hard IRQ; await wait() returns once set, then clears.
 # Counter(*, priority=False)  add(n=1) from a hard IRQ; await wait() returns the number of
@@ -17,9 +15,8 @@
 #                             must have no side effect), or a buffer whose first item is the
 #                             word (bytearray: 1 byte, array('H'): 2, array('I'): 4).
 #
-# One waiter per object: a second task calling wait() while one waits raises RuntimeError (a
-# Flag or Counter hands each event to one task; use asyncio.Event to fan out). Cancelling the
-# waiting task unregisters the object, which can then be waited on again.
+# One waiter per object: a second task calling wait() meanwhile raises RuntimeError (use an
+# asyncio.Event to fan out). Cancelling the waiting task unregisters the object.
 #
 # priority=True: the task woken by this object runs before the tasks that were merely ready.
 #

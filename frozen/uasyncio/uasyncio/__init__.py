@@ -1,12 +1,10 @@
-# uasyncio: the name tutorial-era programs import. It is asyncio, plus the event loop those
-# programs drive (call_soon, call_later_ms, ...). Frozen as a package, it is found before
-# upstream's frozen uasyncio.py alias module (import tries a directory before a .py file), so
-# `from uasyncio.queues import Queue` works; asyncio itself is not changed in any way.
+# uasyncio: the name tutorial-era programs import: asyncio, plus the event loop they drive
+# (call_soon, ...). A package is found before upstream's frozen uasyncio.py alias, so
+# `from uasyncio.queues import Queue` works; asyncio itself is not changed.
 #
-# Tasks started through this loop (create_task, run_until_complete, call_* with a coroutine)
-# run as the tutorial describes: a bare `yield` gives way like `await asyncio.sleep_ms(0)`.
-# asyncio would drop such a task silently. `yield <value>` (pre-asyncio style) raises a
-# TypeError at that line. Tasks made with asyncio.create_task() keep asyncio's rules.
+# In tasks started through this loop a bare `yield` gives way like asyncio.sleep_ms(0) (asyncio
+# would drop the task) and `yield <value>` raises a TypeError there; asyncio.create_task()'s
+# tasks keep asyncio's rules.
 import asyncio
 from time import ticks_add, ticks_ms
 

@@ -1,16 +1,13 @@
-# drive: the tutorial event loop's coroutine trampoline in Python, for stock firmware. Our
-# firmware has it in C (modules/uasyncio, the _uasyncio module), which uasyncio prefers: it runs
-# at every switch of such a task. Both read only what _asyncio_internals checks in the asyncio
-# core they are given (_asyncio_internals.CORE): cur_task, _task_queue.push, a task's data.
+# drive: the tutorial loop's trampoline in Python, for firmware without _uasyncio (C, in
+# modules/uasyncio). Both use only what _asyncio_internals checks in the core they are given.
 
 
 def Drive(coro, core):  # noqa: N802 (the name of the C type it stands in for)
     # Runs coro as the task's coroutine. While coro runs, task.data holds a mark: every asyncio
     # awaitable that suspends a task either puts it on the run queue (push() sets data to None)
     # or names in data what it waits on. A mark still there after coro gave way means nothing
-    # did: a bare yield, so the task is pushed to run after the tasks already ready. asyncio
-    # resumes a task with data None and asserts it is None when the task ends, so the mark is
-    # taken away then.
+    # did: a bare yield, so the task is pushed to run after the tasks already ready. The mark
+    # is taken away then: asyncio resumes a task, and ends it, with data None.
     task = core.cur_task
     value = None
     error = None
