@@ -4,7 +4,6 @@
 
 The file lists come from evaluating the manifests with MicroPython's own manifest tool, so
 what mip installs is what the firmware freezes, with these differences for stock firmware:
-- the pure-Python _fastpoll is added: it stands in for the C module there;
 - io.py is left out: an installed io.py would shadow the builtin io for every program;
 - uasyncio is left out of the lists installed into the lib folder, where stock's frozen
   uasyncio.py alias (.frozen comes first in sys.path) would hide it; uasyncio.json holds it
@@ -21,8 +20,6 @@ from errors import UserError, run_main
 from genfwinfo import library_version, write_if_changed
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-# Installed by mip only: on our firmware the C module of this name is always found first.
-FALLBACK = ("_fastpoll.py", "frozen/fastpoll/_fastpoll.py")
 # Never installed: what it would shadow.
 SHADOWS_BUILTIN = ("io.py",)
 # list file: (manifest, what goes in it): "all" files, "lib" (all but uasyncio), or "own" (the
@@ -78,8 +75,6 @@ def package_list(mpy_dir, manifest_path, which):
     else:
         files = [f for f in files if not f[0].startswith("uasyncio/")]
     files = [f for f in files if f[0] not in SHADOWS_BUILTIN]
-    if any(target == "fastpoll.py" for target, _ in files):
-        files.append(FALLBACK)
     urls = ",\n    ".join(json.dumps(list(pair)) for pair in sorted(files))
     return ('{{\n  "urls": [\n    {}\n  ],\n  "deps": [],\n  "version": {},\n'
             '  "license": {}\n}}\n').format(urls, json.dumps(library_version()),

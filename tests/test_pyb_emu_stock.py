@@ -88,7 +88,7 @@ def test_names_resolve_as_on_a_pyboard(stock_emu):
     assert lines[0] == repr(["", ".frozen", "/flash", "/flash/lib"]), lines
     assert lines[1] == "io builtin"  # nothing shadows the builtin io
     assert lines[2] == "uasyncio uasyncio/__init__.py"  # the program's folder, before .frozen
-    assert lines[3] == "fastpoll /flash/lib/fastpoll.py"
+    assert lines[3] == "fastpoll /flash/lib/fastpoll/__init__.py"
 
 
 def test_tutorial_loop_from_flash(stock_emu):
@@ -117,8 +117,10 @@ def test_pure_python_fastpoll_counts_every_hard_irq(stock_emu):
     """Stock's machine.Timer(-1, hard=True) feeding the pure-Python _fastpoll's Counter, masked
     by the board's disable_irq: every interrupt counted, none twice."""
     out = run(stock_emu, """
-import asyncio, fastpoll, _fastpoll, machine
-assert _fastpoll.__file__ == "/flash/lib/_fastpoll.py"
+import asyncio, fastpoll, machine
+from fastpoll import fallback as _fastpoll
+assert _fastpoll.__file__ == "/flash/lib/fastpoll/fallback.py"
+assert fastpoll.Flag.__bases__[0] is _fastpoll.Flag
 assert _fastpoll.disable_irq is machine.disable_irq  # the board's, not the no-op fallback
 N = 251
 c = fastpoll.Counter()

@@ -1,22 +1,20 @@
-# _asyncio_internals: the one place that says which private parts of asyncio this library
-# reaches into, checked once, at import.
-#
-# fastpoll's hub (every wait, and priority wake) and the tutorial event loop (uasyncio) use
-# asyncio.core internals: the I/O queue, its registrations and its per-pass poll; the run
-# queue's order (TaskQueue push/remove/peek, each task's ph_key and data); the running task.
-# Delay_ms cancels its sleeping task from a micropython.schedule() callback (cancel_scheduled).
-# Our firmware pins MicroPython, so there they always match. mip installs the same files onto
-# any MicroPython; where asyncio differs, priority and the tutorial loop raise one
-# NotImplementedError (require() below) instead of an AttributeError from inside a scheduler
-# pass, and fastpoll has no hub: its Flag/Counter/Bits then wait as asyncio's own
-# ThreadSafeFlag does (queue_read), and keep working, as do the primitives.
+# _asyncio_internals: the one module of this library that touches asyncio's private parts,
+# each name checked here at import. What the library cannot do without missing: ImportError,
+# naming it. What the hub, priority wake and the C trampoline also use missing (mip installs
+# onto any MicroPython): `difference` names it; fastpoll then has no hub (its objects wait as
+# ThreadSafeFlag does) and priority and the tutorial loop raise require()'s error.
+import asyncio
+import io
 import sys
 from asyncio import core
 from time import ticks_diff, ticks_ms
 
-# The asyncio of these versions has the shape checked below (v1.21 renamed uasyncio to asyncio);
-# v1.28.0 is the one pinned and tested.
-SUPPORTED = "MicroPython v1.21 to v1.28"
+from micropython import const
+
+SUPPORTED = "MicroPython v1.21 to v1.28"  # v1.28.0: pinned, tested
+
+MP_STREAM_POLL = const(3)  # py/stream.h: the ioctl asyncio's poller makes
+POLL_RD = const(1)  # MP_STREAM_POLL_RD, select.POLLIN
 
 
 def _missing(where, obj, names):
@@ -30,26 +28,42 @@ async def _unused():
     pass
 
 
+def _required():
+    return (
+        _missing("asyncio.core", core, ("TaskQueue", "Task", "_task_queue", "_io_queue",
+                                        "cur_task"))
+        or _missing("asyncio.core._task_queue", core._task_queue, ("push",))
+        or _missing("an asyncio TaskQueue", core.TaskQueue(), ("push", "pop", "peek"))
+        or _missing("an asyncio Task", core.Task(_unused()), ("data",))
+        or _missing("an asyncio Event", asyncio.Event(), ("waiting",))
+        or _missing("asyncio.core._io_queue", core._io_queue, ("queue_read",))
+    )
+
+
+_lacking = _required()
+if _lacking is not None:
+    raise ImportError("this library needs the asyncio internals of {}; {}".format(
+        SUPPORTED, _lacking))
+
+
 def _difference():
-    # What differs from the shape this library relies on, or None.
     found = (
-        _missing("asyncio.core", core, ("IOQueue", "Task", "_io_queue", "_task_queue",
-                                        "cur_task", "run_until_complete"))
+        _missing("asyncio.core", core, ("IOQueue", "run_until_complete"))
         or _missing("asyncio.core._io_queue", core._io_queue,
-                    ("map", "poller", "queue_read", "remove", "wait_io_event"))
-        or _missing("asyncio.core._task_queue", core._task_queue, ("push", "remove", "peek"))
-        or _missing("an asyncio Task", core.Task(_unused()), ("ph_key", "data"))
+                    ("map", "poller", "remove", "wait_io_event"))
+        or _missing("asyncio.core._task_queue", core._task_queue, ("remove", "peek"))
+        or _missing("an asyncio Task", core.Task(_unused()), ("ph_key",))
     )
     if found is None and not isinstance(core._io_queue.map, dict):
         found = "asyncio.core._io_queue.map is not a dict"
     return found
 
 
-difference = _difference()  # None: asyncio is as this library expects
+difference = _difference()  # None: all there
 
 
 def require(feature):
-    """Raise the one clear error for feature (e.g. 'fastpoll priority=True') if asyncio differs."""
+    # The one clear error for feature (e.g. "fastpoll priority=True").
     if difference is not None:
         raise NotImplementedError(
             "{} needs the asyncio internals of {}; this is MicroPython v{}, where {}".format(
@@ -57,16 +71,78 @@ def require(feature):
                 difference))
 
 
-def cancel_scheduled(task):
-    """Cancel task from a micropython.schedule() callback; False if it is running, not cancelled.
+# For the hubs and trampolines (C, Python): they use what is checked above.
+CORE = core
+TaskQueue = core.TaskQueue
 
-    asyncio leaves cur_task naming the last task run while the loop waits, and refuses to
-    cancel cur_task. A scheduled callback may also run between two bytecodes of task itself:
-    cancel() would then only mark it, and the CancelledError would come at its next resume,
-    after whatever it is about to await. So a task that is cur_task counts as running unless
-    it is parked: waiting on something (its data names that queue, or the fastpoll hub) or
-    sleeping towards a time still to come. The caller then tries again later, or (deinit())
-    leaves the task to end by itself."""
+
+def current():
+    # The running task or None (asyncio.current_task() raises then).
+    return core.cur_task
+
+
+def schedule(task, key=None):
+    if key is None:
+        core._task_queue.push(task)
+    else:
+        core._task_queue.push(task, key)
+
+
+def park(queue):
+    # The running task, put in queue to wait (cancel() takes it out); the caller then yields.
+    task = core.cur_task
+    queue.push(task)
+    task.data = queue
+    return task
+
+
+def has_waiters(event):
+    return event.waiting.peek() is not None
+
+
+def run_until_complete(task):
+    return core.run_until_complete(task)
+
+
+def queue_read(obj):
+    return core._io_queue.queue_read(obj)
+
+
+class Pollable(io.IOBase):
+    # A device whose _ready() asyncio's poller asks, through ioctl(), on every pass while a
+    # task waits in wait_ready() (`yield from` or await it).
+
+    def ioctl(self, req, arg):
+        if req == MP_STREAM_POLL:
+            return arg & POLL_RD if self._ready() else 0
+        return -1  # no other request is supported
+
+    def wait_ready(self):
+        while not self._ready():
+            yield core._io_queue.queue_read(self)
+
+
+def join_hub(hub, obj):
+    # The running task waits on obj through fastpoll's hub, in asyncio's IO map as a
+    # stream; its read slot holds the hub, which wakes the tasks. True: a new entry.
+    q = core._io_queue
+    entry = q.map.get(id(hub))
+    # Made anew too: an entry the hub emptied that asyncio kept (a pass cut short).
+    new = entry is None or entry[0] is not hub
+    if new:
+        entry = [hub, None, hub]
+        q.map[id(hub)] = entry
+        q.poller.register(hub, POLL_RD)
+        hub.attach(entry)
+    hub.add(obj)
+    return new
+
+
+def cancel_scheduled(task):
+    # Cancel task from a micropython.schedule() callback; False if it is running. asyncio
+    # refuses to cancel cur_task, which names the last task run while the loop waits, and a
+    # callback between two bytecodes of task would only mark it. So cur_task counts as running
+    # unless parked (its data names a queue or the hub) or sleeping till a time to come.
     cur = core.cur_task
     if cur is task and task.data is None and ticks_diff(task.ph_key, ticks_ms()) <= 0:
         return False

@@ -4,6 +4,7 @@ metadata(
     license="MIT",
 )
 
-# Needs the C user module _fastpoll (modules/fastpoll) in the firmware.
-module("fastpoll.py", opt=1)
+# Uses the C user module _fastpoll (modules/fastpoll) where the firmware has it, else its
+# Python twin fastpoll.fallback.
+package("fastpoll", opt=1)
 module("_asyncio_internals.py", opt=1)

@@ -1,4 +1,4 @@
-# io: the builtin io module, plus the tutorial's device-polling demo (primitives/iodemo.py).
+# io: the builtin io module, plus the tutorial's device-polling demo (iodemo.py).
 # A frozen io.py shadows the builtin for every `import io` (asyncio's own included), so all of
 # the builtin is re-exported; `uio` names the builtin itself. The demo loads on first use, so
 # `import io` costs what it did.
@@ -10,5 +10,6 @@ _demo = ("Reader", "IoctlReader", "run")
 def __getattr__(attr):
     if attr not in _demo:
         raise AttributeError(attr)
-    # Not `from primitives import iodemo`: that would ask primitives' own lazy __getattr__.
-    return getattr(__import__("primitives.iodemo", None, None, (attr,)), attr)
+    import iodemo
+
+    return getattr(iodemo, attr)

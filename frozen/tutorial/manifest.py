@@ -9,6 +9,7 @@ require("uasyncio", library="pyb-asyncio")
 
 # io: the builtin io re-exported, plus the device-polling demo (loaded lazily).
 module("io.py", opt=1)
+module("iodemo.py", opt=1)
 # Hardware modules: thin, over primitives, plus their demos.
 module("aswitch.py", opt=1)
 module("apoll.py", opt=1)

@@ -2,7 +2,7 @@
 //
 // The design (one hub polled for every waited object, the pending flag, priority wake, Bits) is
 // docs/hub.md; this file is its C implementation. The frozen `fastpoll` package adds
-// `async def wait()`; this module also holds Drive, the C trampoline of the tutorial's event loop.
+// `async def wait()`.
 #include <stdint.h>
 #include <string.h>
 
@@ -841,91 +841,6 @@ static MP_DEFINE_CONST_OBJ_TYPE(
     );
 
 /******************************************************************************/
-// Drive: the tutorial event loop's trampoline
-
-// A task started through the tutorial's loop runs Drive(coro) instead of coro. Drive passes
-// send() and throw() through, and makes a bare `yield` (the tutorial's "give way") reschedule
-// the task, as `await asyncio.sleep_ms(0)` would; asyncio would drop such a task. A coroutine
-// that yields a value gets a TypeError there.
-typedef struct _fastpoll_drive_obj_t {
-    mp_obj_base_t base;
-    mp_obj_t coro;
-    mp_obj_t asyncio; // asyncio.core: cur_task, _task_queue
-} fastpoll_drive_obj_t;
-
-// Drive(coro, asyncio_core)
-static mp_obj_t fastpoll_drive_make_new(const mp_obj_type_t *type, size_t n_args, size_t n_kw, const mp_obj_t *args) {
-    mp_arg_check_num(n_args, n_kw, 2, 2, false);
-    fastpoll_drive_obj_t *self = mp_obj_malloc(fastpoll_drive_obj_t, type);
-    self->coro = args[0];
-    self->asyncio = args[1];
-    return MP_OBJ_FROM_PTR(self);
-}
-
-// While coro runs, task.data holds the Drive itself, a mark: every asyncio awaitable that
-// suspends a task either puts it on the run queue (push() sets data to None) or names in data
-// what it waits on. A mark still there after coro gave way means nothing did either: a bare
-// yield, so the task is pushed to run again after the tasks already ready, as
-// `await asyncio.sleep_ms(0)` would. asyncio resumes a task with data None, and asserts it is
-// None when the task ends, so the mark is taken away then.
-static mp_obj_t fastpoll_drive_resume(mp_obj_t self_in, mp_obj_t send_value, mp_obj_t throw_value) {
-    fastpoll_drive_obj_t *self = MP_OBJ_TO_PTR(self_in);
-    mp_obj_t task = mp_load_attr(self->asyncio, MP_QSTR_cur_task);
-    for (;;) {
-        mp_store_attr(task, MP_QSTR_data, self_in);
-        mp_obj_t got;
-        mp_vm_return_kind_t kind = mp_resume(self->coro, send_value, throw_value, &got);
-        bool marked = mp_load_attr(task, MP_QSTR_data) == self_in;
-        if (marked) {
-            mp_store_attr(task, MP_QSTR_data, mp_const_none);
-        }
-        if (kind == MP_VM_RETURN_NORMAL) {
-            mp_raise_StopIteration(got);
-        } else if (kind == MP_VM_RETURN_EXCEPTION) {
-            nlr_raise(got);
-        } else if (got == mp_const_none) {
-            if (marked) {
-                fastpoll_push_task(self->asyncio, task, MP_OBJ_NULL);
-            }
-            return mp_const_none;
-        }
-        // A coroutine that yields a value: raise at that point in it.
-        send_value = mp_const_none;
-        throw_value = mp_obj_new_exception_msg(&mp_type_TypeError,
-            MP_ERROR_TEXT("a coroutine yielded a value: use await"));
-    }
-}
-
-// drive.send(value)
-static mp_obj_t fastpoll_drive_send(mp_obj_t self_in, mp_obj_t value) {
-    return fastpoll_drive_resume(self_in, value, MP_OBJ_NULL);
-}
-static MP_DEFINE_CONST_FUN_OBJ_2(fastpoll_drive_send_obj, fastpoll_drive_send);
-
-// drive.throw(exc): exc is an exception class or instance, as for a generator. The value sent
-// with it is None, as generator.throw() sends (py/objgenerator.c): anything else is refused by
-// a coroutine that has not started yet, e.g. a call_later() cancelled before it ran.
-static mp_obj_t fastpoll_drive_throw(size_t n_args, const mp_obj_t *args) {
-    mp_obj_t exc = n_args > 2 && args[2] != mp_const_none ? args[2] : args[1];
-    return fastpoll_drive_resume(args[0], mp_const_none, exc);
-}
-static MP_DEFINE_CONST_FUN_OBJ_VAR_BETWEEN(fastpoll_drive_throw_obj, 2, 4, fastpoll_drive_throw);
-
-static const mp_rom_map_elem_t fastpoll_drive_locals_dict_table[] = {
-    { MP_ROM_QSTR(MP_QSTR_send), MP_ROM_PTR(&fastpoll_drive_send_obj) },
-    { MP_ROM_QSTR(MP_QSTR_throw), MP_ROM_PTR(&fastpoll_drive_throw_obj) },
-};
-static MP_DEFINE_CONST_DICT(fastpoll_drive_locals_dict, fastpoll_drive_locals_dict_table);
-
-static MP_DEFINE_CONST_OBJ_TYPE(
-    fastpoll_drive_type,
-    MP_QSTR_Drive,
-    MP_TYPE_FLAG_NONE,
-    make_new, fastpoll_drive_make_new,
-    locals_dict, &fastpoll_drive_locals_dict
-    );
-
-/******************************************************************************/
 // Module
 
 static const mp_rom_map_elem_t fastpoll_module_globals_table[] = {
@@ -935,7 +850,6 @@ static const mp_rom_map_elem_t fastpoll_module_globals_table[] = {
     { MP_ROM_QSTR(MP_QSTR_Bits), MP_ROM_PTR(&fastpoll_bits_type) },
     { MP_ROM_QSTR(MP_QSTR_BITS_POLL_MS), MP_ROM_INT(MICROPY_FASTPOLL_BITS_POLL_MS) },
     { MP_ROM_QSTR(MP_QSTR_Hub), MP_ROM_PTR(&fastpoll_hub_type) },
-    { MP_ROM_QSTR(MP_QSTR_Drive), MP_ROM_PTR(&fastpoll_drive_type) },
 };
 static MP_DEFINE_CONST_DICT(fastpoll_module_globals, fastpoll_module_globals_table);
 

@@ -154,3 +154,35 @@ def test_different_asyncio_refuses_clearly(targets, tmp_path, variant):
     assert result.output.count("refused: fastpoll priority=True needs") == 3, result.output
     assert result.output.count("refused: uasyncio's tutorial event loop needs") == 2
     assert "OK" in result.output
+
+
+def _rename_event_waiting(files):
+    # asyncio's Event keeps its waiting tasks under another name (its own code still works).
+    files["event.py"] = files["event.py"].replace("self.waiting", "self.waiters")
+
+
+IMPORT_SCRIPT = """
+import sys
+sys.path.insert(0, {dir!r})
+import asyncio
+assert asyncio.__file__.startswith({dir!r}), asyncio.__file__
+try:
+    import _asyncio_internals
+except ImportError as e:
+    print("ImportError:", e)
+else:
+    print("imported")
+"""
+
+
+def test_missing_required_internal_fails_at_import(targets, tmp_path):
+    # What no part of the library can do without fails at import, naming it, not later inside
+    # a scheduler pass.
+    libdir = tmp_path / "lib"
+    copy_asyncio(str(libdir / "asyncio"), _rename_event_waiting)
+    script = tmp_path / "check.py"
+    script.write_text(IMPORT_SCRIPT.format(dir=str(libdir)))
+    result = mpyrun.run_unix(targets["unix"], str(script))
+    assert result.ok, result.output + result.error
+    assert ("ImportError: this library needs the asyncio internals of MicroPython v1.21 to"
+            " v1.28; an asyncio Event has no 'waiting'") in result.output, result.output

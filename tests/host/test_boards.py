@@ -50,7 +50,7 @@ def test_board_firmware(built, board):
     assert "fwinfo.py" in info["frozen"] and "asyncio/core.py" in info["frozen"]
     assert {"machine.py", "pyb.py", "testkit.py", "irqkit.py"} <= TEST_ONLY
     assert not TEST_ONLY & set(info["frozen"]), "test-only modules in firmware"
-    assert info["c_modules"] == ["fastpoll"]
+    assert info["c_modules"] == ["fastpoll", "uasyncio"]
     assert not TEST_ONLY_C & set(info["c_modules"]), "test-only C modules in firmware"
     for region in info["flash"]:
         assert region["free"] > 0, region

@@ -14,7 +14,7 @@ import pytest
 from hosttools import ROOT, mpy_dir
 
 C_SOURCE = os.path.join(ROOT, "modules", "fastpoll", "modfastpoll.c")
-PY_SOURCE = os.path.join(ROOT, "frozen", "fastpoll", "_fastpoll.py")
+PY_SOURCE = os.path.join(ROOT, "frozen", "fastpoll", "fastpoll", "fallback.py")
 
 # map name in _fastpoll.py -> (the C defines that select it, a sys.implementation._machine of
 # a board with that chip, its CMSIS header or None).

@@ -65,10 +65,10 @@ def test_lists_never_install_a_module_that_shadows_or_is_shadowed():
         # In the lib folder, stock's frozen uasyncio.py would hide a uasyncio package.
         if name != "uasyncio.json":
             assert not any(t.startswith("uasyncio/") for t in targets), name
-        if "fastpoll.py" in targets:
-            assert "_fastpoll.py" in targets and "_asyncio_internals.py" in targets, name
+        if "fastpoll/__init__.py" in targets:
+            assert "fastpoll/fallback.py" in targets and "_asyncio_internals.py" in targets, name
     assert {t for t, _ in mip_list("uasyncio.json")["urls"]} == {
-        "uasyncio/__init__.py", "uasyncio/queues.py"}
+        "uasyncio/__init__.py", "uasyncio/drive.py", "uasyncio/queues.py"}
 
 
 # The user: stock unix, mip over HTTP, the library used with the device's own sys.path.
@@ -181,18 +181,18 @@ def test_sys_path_is_the_devices_and_names_resolve_as_documented(device):
 def test_every_module_imports_and_the_demos_run(device):
     tops = {t.split("/")[0] for t, _ in mip_list("package.json")["urls"]}
     modules = sorted({t[:-3] if t.endswith(".py") else t for t in tops} - NEEDS_PYBOARD)
-    assert {"fastpoll", "_fastpoll", "primitives", "asyn", "aswitch", "apoll"} <= set(modules)
+    assert {"fastpoll", "primitives", "asyn", "aswitch", "apoll"} <= set(modules)
     source = "\n".join("import " + m for m in modules) + """
 import sys
 for name in {modules!r}:
     assert sys.modules[name].__file__.startswith({lib!r}), name
 import aqtest, asyntest, chain, roundrobin
-import primitives.iodemo
+import iodemo
 aqtest.run()
 asyntest.run()
 chain.run()
 roundrobin.run()  # asserts each task had its turn each round
-primitives.iodemo.run()
+iodemo.run()
 print("demos ok")
 """.format(modules=modules, lib=device.lib)
     status, out = device.run_program("test_modules.py", source)

@@ -13,17 +13,17 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 STUBS = os.path.join(ROOT, "stubs")
 FASTPOLL_C = os.path.join(ROOT, "modules", "fastpoll", "modfastpoll.c")
 
-# (source, the stub that describes it). io.py's additions are typed in primitives/iodemo.pyi,
+# (source, the stub that describes it). io.py's additions are typed in iodemo.pyi,
 # where they live: a stubs/io.pyi would replace the standard library's io for editors.
 PAIRS = [
-    ("frozen/fastpoll/fastpoll.py", "fastpoll.pyi"),
+    ("frozen/fastpoll/fastpoll/__init__.py", "fastpoll.pyi"),
     ("frozen/uasyncio/uasyncio/__init__.py", "uasyncio/__init__.pyi"),
     ("frozen/uasyncio/uasyncio/queues.py", "uasyncio/queues.pyi"),
-    ("frozen/tutorial/io.py", "primitives/iodemo.pyi"),
+    ("frozen/tutorial/io.py", "iodemo.pyi"),
 ] + [
     ("frozen/primitives/primitives/%s.py" % name, "primitives/%s.pyi" % name)
     for name in ("__init__", "aadc", "barrier", "broker", "condition", "delay_ms", "encoder",
-                 "events", "iodemo", "lock", "pushbutton", "queue", "ringbuf_queue", "semaphore",
+                 "events", "lock", "pushbutton", "queue", "ringbuf_queue", "semaphore",
                  "sw_array", "switch")
 ] + [
     ("frozen/threadsafe/threadsafe/%s.py" % name, "threadsafe/%s.pyi" % name)
@@ -31,7 +31,7 @@ PAIRS = [
 ] + [
     ("frozen/tutorial/%s.py" % name, "%s.pyi" % name)
     for name in ("aledflash", "apoll", "aqtest", "astests", "auart", "aswitch", "asyn", "asyntest",
-                 "awaitable", "chain", "event_test", "roundrobin")
+                 "awaitable", "chain", "event_test", "iodemo", "roundrobin")
 ]
 
 # Modules with a lazy __getattr__: the table naming what it serves.
@@ -44,10 +44,12 @@ LAZY_TABLES = {
 
 # Frozen modules that are no one's public API.
 INTERNAL = {
-    "frozen/fastpoll/_fastpoll.py",  # the C module's stand-in; fastpoll's classes extend it
+    "frozen/fastpoll/fastpoll/fallback.py",  # _fastpoll in Python; fastpoll classes extend it
     "frozen/fastpoll/_asyncio_internals.py",  # the check of asyncio's private parts
-    "frozen/primitives/primitives/edges.py",  # Switch's and Pushbutton's edge task
+    "frozen/primitives/primitives/edges.py",  # the debounced inputs' base and edge task
+    "frozen/primitives/primitives/clicks.py",  # Pushbutton's and EButton's click engine
     "frozen/primitives/primitives/waiters.py",  # the waiting room of Semaphore, Queue, ...
+    "frozen/uasyncio/uasyncio/drive.py",  # the tutorial loop's trampoline, where there is no C one
 }
 
 # Stub-only modules: the hardware protocols the stubs type pins, LEDs and sensors with.
@@ -199,10 +201,10 @@ def test_c_module_members_are_in_stub():
         c = f.read()
     stub_classes = classes(parse(os.path.join(STUBS, "fastpoll.pyi")))
     types = re.findall(r"MP_DEFINE_CONST_OBJ_TYPE\(\s*\w+,\s*MP_QSTR_(\w+),(.*?)\);", c, re.S)
-    # Hub (the one object asyncio polls) and Drive (the tutorial loop's trampoline) are internal.
-    assert sorted(name for name, _ in types) == ["Bits", "Counter", "Drive", "Flag", "Hub"]
+    # Hub (the one object asyncio polls) is internal.
+    assert sorted(name for name, _ in types) == ["Bits", "Counter", "Flag", "Hub"]
     for name, body in types:
-        if name in ("Drive", "Hub"):
+        if name == "Hub":
             continue
         table = re.search(r"locals_dict, &(\w+)", body).group(1) + "_table"
         members = set(re.findall(r"MP_ROM_QSTR\(MP_QSTR_(\w+)\)",

@@ -4,6 +4,7 @@ import time
 
 import uasyncio
 from testkit import within
+from uasyncio.drive import Drive as PythonDrive
 
 # Stock asyncio users see no change: its loop has none of the tutorial's methods.
 assert not hasattr(asyncio.get_event_loop(), "call_soon")
@@ -102,19 +103,22 @@ async def bare_main():
     return trace
 
 
-loop.run_until_complete(bare_main())
-
-
 # An old-style `yield <value>` is a clear error at that line, not a hang.
 async def old_style():
     yield asyncio.sleep(0)
 
 
-try:
-    loop.run_until_complete(old_style())
-    raise AssertionError("no TypeError")
-except TypeError as e:
-    assert "await" in str(e)
+# The trampoline that runs the loop's tasks: the firmware's C one, then its Python twin (what
+# stock firmware runs), each through the same checks.
+assert asyncio._Drive is not PythonDrive, "the test builds have _uasyncio"
+for drive in (asyncio._Drive, PythonDrive):
+    asyncio._Drive = drive
+    loop.run_until_complete(bare_main())
+    try:
+        loop.run_until_complete(old_style())
+        raise AssertionError("no TypeError")
+    except TypeError as e:
+        assert "await" in str(e)
 
 
 # run_forever() runs until stop(); callbacks may stop it.

@@ -2,7 +2,7 @@
 import io
 import sys
 
-assert "primitives.iodemo" not in sys.modules  # `import io` stays cheap
+assert "iodemo" not in sys.modules  # `import io` stays cheap
 import asyncio  # noqa: E402
 from asyncio import core  # noqa: E402
 
@@ -23,7 +23,7 @@ except AttributeError:
 # The demo, both drivers reading one simulated device.
 got = io.run(b"demo", period_ms=5)
 assert got == {"Reader": list(b"demo"), "IoctlReader": list(b"demo")}, got
-assert "primitives.iodemo" in sys.modules
+assert "iodemo" in sys.modules
 
 
 async def drivers(status, mask):

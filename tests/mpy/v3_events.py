@@ -62,7 +62,7 @@ def clear(eb):
 async def ebutton(irq, name):
     pin = Pin(name, Pin.IN, Pin.PULL_UP)
     eb = EButton(pin, irq=irq)
-    assert eb._ltim is None  # timers are made at the first press
+    assert eb._ld is None and eb._dd is None  # timers are made when first needed
     assert EButton.long_press_ms == 1000 and EButton.double_click_ms == 400
     fakeboard.level(pin, 0)
     await seen(eb.press)
@@ -99,7 +99,7 @@ async def ebutton(irq, name):
     await asyncio.sleep_ms(500)
     assert "press" not in states(sb), states(sb)
 
-    tasks = [eb._task, eb._ltim._task, eb._dtim._task, sb._task]
+    tasks = [eb._task, eb._ld._task, eb._dd._task, sb._task]
     eb.deinit()
     sb.deinit()
     eb.deinit()  # twice: nothing

@@ -86,6 +86,18 @@ def _callback(func, args=()):
             {"message": "callback raised", "exception": e, "future": asyncio.current_task()})
 
 
+def _event(owner, i, n):
+    # owner._evs[i] (a list of n, made on first use), an asyncio.Event made on first use: the
+    # lazily made events of Switch and Pushbutton, so an unused one costs no RAM.
+    evs = owner._evs
+    if evs is None:
+        evs = owner._evs = [None] * n
+    ev = evs[i]
+    if ev is None:
+        ev = evs[i] = asyncio.Event()
+    return ev
+
+
 def _error(premade):
     # The error to raise where a hard IRQ may be: premade (made at import) when nothing can be
     # allocated (the heap is locked, or full), else a fresh copy. MicroPython appends traceback

@@ -3,14 +3,10 @@
 # now (DRIVERS.md 5.1; his code centres on the last reading, however old); aadc(): the bounds
 # of last time. The ADC has no interrupt: while a task waits, the scheduler reads it on every
 # pass through an ioctl(), as asyncio polls a stream.
-import io
-from asyncio import core
-
-_MP_STREAM_POLL = 3
-_POLLIN = 1
+from _asyncio_internals import Pollable
 
 
-class AADC(io.IOBase):
+class AADC(Pollable):
     def __init__(self, adc):
         self._adc = adc
         self._lower = 0
@@ -24,11 +20,6 @@ class AADC(io.IOBase):
 
     def _ready(self):
         return self._normal ^ (self._lower <= self._read() <= self._upper)
-
-    def ioctl(self, req, arg):
-        if req == _MP_STREAM_POLL:
-            return arg & _POLLIN if self._ready() else 0
-        return -1  # no other request is supported
 
     def sense(self, normal):
         """True (the default): await waits until the reading leaves the bounds; False: until
@@ -53,8 +44,7 @@ class AADC(io.IOBase):
 
     # await aadc: MicroPython awaits through __iter__, CPython through __await__.
     def __iter__(self):
-        while not self._ready():
-            yield core._io_queue.queue_read(self)
+        yield from self.wait_ready()
         return self._last
 
     __await__ = __iter__

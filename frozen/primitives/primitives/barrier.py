@@ -1,7 +1,6 @@
 # A reusable barrier: each round ends when the last of `participants` tasks arrives; it calls
 # func(*args) (a function or a coroutine function) and releases the others.
 import asyncio
-from asyncio import core
 
 from primitives import launch
 
@@ -39,7 +38,7 @@ class Barrier:
         round_ = self._round
         try:
             await self._released.wait()
-        except core.CancelledError:
+        except asyncio.CancelledError:
             # Cancelled before the round completed: the arrival no longer counts.
             if self._round == round_:
                 self._count -= 1

@@ -1,6 +1,8 @@
 # asyncio's Condition (CPython API) over the owner-checking Lock. notify(n) hands out n turns
 # to the tasks waiting then; a notified task that is cancelled passes its turn on.
-from asyncio import core
+import asyncio
+
+from _asyncio_internals import current
 
 from primitives.lock import Lock
 from primitives.waiters import Waiters
@@ -80,7 +82,7 @@ class Condition:
         if owner is not None:
             if self.lock.owner is not owner:
                 raise RuntimeError("Condition lock changed hands before wait() ran")
-            self.lock.owner = core.cur_task  # lent, so that this task may release it
+            self.lock.owner = current()  # lent, so that this task may release it
         self.lock.release()
         self._nwait += 1
         try:
@@ -113,7 +115,7 @@ class Condition:
             try:
                 await self.lock.acquire()
                 break
-            except core.CancelledError as e:
+            except asyncio.CancelledError as e:
                 cancelled = e
         if cancelled is not None:
             raise cancelled

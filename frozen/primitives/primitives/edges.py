@@ -1,7 +1,8 @@
-# The edge source shared by Switch and Pushbutton. One task per input reads the pin when it may
-# have changed, then leaves it alone for the debounce period, so contact bounce is never seen.
-# Without an IRQ the task reads the pin every debounce period, forever. With one, a hard IRQ on
-# either edge sets a flag that asyncio polls in C, and an idle input costs no scheduler passes.
+# The edge source shared by Switch, Pushbutton, ESwitch and EButton. One task per input reads
+# the pin when it may have changed, then leaves it alone for the debounce period, so contact
+# bounce is never seen. Without an IRQ the task reads the pin every debounce period, forever.
+# With one, a hard IRQ on either edge sets a flag that asyncio polls in C, and an idle input
+# costs no scheduler passes.
 import asyncio
 
 from fastpoll import Flag
@@ -21,8 +22,39 @@ def irq_flag(pin):
     return flag
 
 
+class Input:
+    """What watch() drives: the base of every debounced input. A subclass sets _pin, calls
+    _watch(pin, irq) last in its __init__ and defines _check(), which reads the input, acts on
+    a change and returns whether there was one: watch() calls it when the pin may have
+    changed, and waits debounce_ms after a change. _stop() (the subclass's deinit()) ends the
+    task and the IRQ. _flag and _task belong to this class and watch() alone."""
+
+    debounce_ms = 50  # class or instance attribute
+    # Class-level defaults: an instance holds only what it was asked for.
+    _flag = None  # the edge IRQ's fastpoll Flag, with irq=True
+    _task = None  # the watch task; None once _stop() ran
+
+    def _watch(self, pin, irq):
+        # The IRQ before the task: if the pin refuses it (no irq(), its EXTI line taken),
+        # nothing is left running.
+        if irq:
+            self._flag = irq_flag(pin)
+        self._task = asyncio.create_task(watch(self))
+
+    def _stop(self):
+        """End the watch task and the pin IRQ; False if they had ended already."""
+        task = self._task
+        if task is None:
+            return False
+        if self._flag is not None:
+            self._pin.irq(None)
+        self._task = None
+        _end(task, self._flag)
+        return True
+
+
 async def watch(owner):
-    """Call owner._check() when owner._pin may have changed; it returns True if it had."""
+    """Call owner._check() (owner: an Input) when owner._pin may have changed."""
     # One local only: this frame lives as long as the driver, in every instance.
     while owner._task is not None:  # None: deinit() ran, perhaps while this task ran
         if owner._flag is not None:
@@ -39,14 +71,3 @@ async def watch(owner):
         else:
             await owner._flag.wait()
 
-
-def unwatch(owner):
-    """End owner's watch task and pin IRQ (its deinit()); False if they had ended already."""
-    task = owner._task
-    if task is None:
-        return False
-    if owner._flag is not None:
-        owner._pin.irq(None)
-    owner._task = None
-    _end(task, owner._flag)
-    return True

@@ -3,7 +3,8 @@
 import asyncio
 from asyncio import Event  # noqa: F401 (primitives.Event is asyncio's)
 
-from primitives.edges import irq_flag, unwatch, watch
+from primitives.clicks import Clicks
+from primitives.edges import Input
 
 
 class _Group:
@@ -117,13 +118,11 @@ class ELO:
         return self._task
 
 
-class ESwitch:
+class ESwitch(Input):
     """A debounced switch with only an Event interface: open and close. lopen: the level of
     the open switch. irq=True (ours): an edge IRQ instead of polling."""
 
-    debounce_ms = 50
-    # Class-level defaults: an instance holds a slot only for a value it changes.
-    _flag = None
+    # Class-level default: an instance holds a slot only for a value it changes.
     _lopen = 1
 
     def __init__(self, pin, lopen=1, *, irq=False):
@@ -133,9 +132,7 @@ class ESwitch:
         self.open = asyncio.Event()
         self.close = asyncio.Event()
         self._state = pin() ^ lopen  # 1: closed
-        if irq:
-            self._flag = irq_flag(pin)
-        self._task = asyncio.create_task(watch(self))
+        self._watch(pin, irq)
 
     def _check(self):
         state = self._pin() ^ self._lopen
@@ -150,94 +147,38 @@ class ESwitch:
         return self._state
 
     def deinit(self):
-        unwatch(self)
+        self._stop()
         self.open.clear()
         self.close.clear()
 
 
-class EButton:
+# EButton's events, by the engine's action numbers (primitives.clicks).
+_NAMES = ("press", "release", "double", "long")
+
+
+class EButton(Clicks):
     """A debounced pushbutton with only an Event interface: press, double, long, release.
     suppress=True: a single click sets press and release once it can no longer be a double
     (at release if held longer), a double click double and release, a long press long and
     release. irq=True (ours): an edge IRQ."""
 
-    debounce_ms = 50
-    long_press_ms = 1000
-    double_click_ms = 400
-    _flag = None
-    _ltim = None  # the long press and double click timers: made at the first press
-    _dtim = None
-    _second = False  # the press now held is a double click's second
+    _defer_press = True  # with suppress, press is reported with release
 
     def __init__(self, pin, suppress=False, sense=None, *, irq=False):
-        self._pin = pin
-        self._supp = suppress
-        self._sense = pin() if sense is None else sense
-        self._state = self.rawstate()
+        # Made at once: an action before the first wait() is kept, as with Hinch's.
         self.press = asyncio.Event()
         self.double = asyncio.Event()
         self.long = asyncio.Event()
         self.release = asyncio.Event()
-        if irq:
-            self._flag = irq_flag(pin)
-        self._task = asyncio.create_task(watch(self))
+        super().__init__(pin, suppress, sense, irq)
 
-    def _check(self):
-        state = self.rawstate()
-        if state == self._state:
-            return False
-        self._state = state
-        if state:
-            self._pressed()
-        else:
-            self._released()
-        return True
+    def _wanted(self, what):
+        return True  # every action is looked for: the events are always there
 
-    def _pressed(self):
-        if self._ltim is None:
-            from primitives.delay_ms import Delay_ms
-
-            self._ltim = Delay_ms(self.long.set)
-            self._dtim = Delay_ms(self._dto)
-        if not self._supp:
-            self.press.set()
-        self._second = self._dtim()
-        if self._second:
-            self.double.set()
-            self._dtim.stop()
-        else:
-            self._dtim.trigger(self.double_click_ms)
-            self._ltim.trigger(self.long_press_ms)
-
-    def _released(self):
-        short = self._ltim()  # not yet a long press
-        self._ltim.stop()
-        if not self._supp:
-            self.release.set()
-        elif not self._dtim():
-            # With suppress, a single press held past the double click time (which then
-            # reported nothing) is reported now: DRIVERS.md 4.6 gives every short press both.
-            if short and not self._second:
-                self.press.set()
-            self.release.set()
-
-    def _dto(self):
-        # The double click time ran out: with suppress, a released single click is reported.
-        if self._supp and not self._ltim():
-            self.press.set()
-            self.release.set()
-
-    def rawstate(self):
-        """The undebounced state: True when pressed."""
-        return bool(self._pin() ^ self._sense)
-
-    def __call__(self):
-        """The debounced state: True when pressed."""
-        return self._state
+    def _fire(self, what):
+        getattr(self, _NAMES[what]).set()
 
     def deinit(self):
-        if unwatch(self) and self._ltim is not None:
-            self._ltim.deinit()
-            self._dtim.deinit()
+        self._stop()
         for e in (self.press, self.double, self.long, self.release):
             e.clear()

@@ -2,7 +2,8 @@
 # not hold a clear error, where asyncio.Lock lets any task release it. It wraps rather than
 # subclasses, because asyncio.Lock calls its own release() to pass on a cancelled hand-over.
 import asyncio
-from asyncio import core
+
+from _asyncio_internals import current
 
 
 class Lock:
@@ -15,7 +16,7 @@ class Lock:
 
     async def acquire(self):
         await self._lock.acquire()
-        self.owner = core.cur_task
+        self.owner = current()
         return True
 
     def _held(self):
@@ -23,7 +24,7 @@ class Lock:
         # typically the helper task that wait_for() ran acquire() in; its caller (or any task)
         # may release it then.
         owner = self.owner
-        return owner is core.cur_task or owner is not None and owner.done()
+        return owner is current() or owner is not None and owner.done()
 
     def release(self):
         if not self._lock.locked():

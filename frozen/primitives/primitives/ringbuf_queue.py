@@ -1,14 +1,14 @@
 # A queue in a pre-allocated buffer, for data arriving from interrupts: put_nowait() may run
 # in a hard IRQ, and when the buffer is full it overwrites the oldest item. One task at a time
 # reads it, with get() or `async for`.
-import asyncio
-
 try:
     from machine import disable_irq, enable_irq
 except ImportError:
     # No machine.disable_irq (stock unix): no IRQ handler runs Python there, so no put_nowait()
     # can land inside a task's; there is nothing to mask.
     disable_irq, enable_irq = (lambda: 0), (lambda state: None)
+
+from fastpoll import Flag
 
 from primitives import _error
 from primitives.waiters import Waiters
@@ -29,7 +29,7 @@ class RingbufQueue:
             raise ValueError("RingbufQueue needs room for 2 or more slots (holds len-1)")
         self._wi = 0  # next slot to write; moved only by put
         self._ri = 0  # next slot to read; equal to _wi when empty
-        self._flag = asyncio.ThreadSafeFlag()  # set by put, awaited by the reader
+        self._flag = Flag()  # set by put (one byte, from any IRQ), awaited by the reader
         self._reading = False
         self._putters = Waiters(self._has_room)
 
@@ -124,7 +124,7 @@ class RingbufQueue:
 
     async def get(self):
         while self.empty():
-            # A ThreadSafeFlag wakes one task only: a second reader would be lost.
+            # A Flag takes one waiter: say so here, in the queue's own words.
             if self._reading:
                 raise RuntimeError("RingbufQueue has a reader already")
             self._reading = True

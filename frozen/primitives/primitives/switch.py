@@ -2,15 +2,11 @@
 #
 # RAM: an instance holds only what it was asked for. Callbacks, events and the IRQ flag have
 # class-level defaults (None), so an unset one costs no slot in the instance.
-import asyncio
-
-from primitives import _callback
-from primitives.edges import irq_flag, unwatch, watch
+from primitives import _callback, _event
+from primitives.edges import Input
 
 
-class Switch:
-    debounce_ms = 50  # class or instance attribute
-    _flag = None  # the edge IRQ's fastpoll Flag, with irq=True
+class Switch(Input):
     _cf = _of = None  # the close and open functions, and their arguments
     _ca = _oa = ()
     _evs = None  # [close Event or None, open Event or None], made on first use
@@ -18,9 +14,7 @@ class Switch:
     def __init__(self, pin, irq=False):
         self._pin = pin
         self._state = pin.value()
-        if irq:
-            self._flag = irq_flag(pin)
-        self._task = asyncio.create_task(watch(self))
+        self._watch(pin, irq)
 
     def close_func(self, func, args=()):
         """Run func(*args) (a function or coroutine) when the switch closes. False: nothing;
@@ -32,24 +26,16 @@ class Switch:
 
     def _set(self, state, func, args):
         if func is None:
-            self._event(state).clear()
+            _event(self, state, 2).clear()
         func = func or None
         if state:
             self._of, self._oa = func, args
         else:
             self._cf, self._ca = func, args
 
-    def _event(self, state):
-        if self._evs is None:
-            self._evs = [None, None]
-        ev = self._evs[state]
-        if ev is None:
-            ev = self._evs[state] = asyncio.Event()
-        return ev
-
     # Events set on each closing and opening (made when first asked for).
-    close = property(lambda self: self._event(0))
-    open = property(lambda self: self._event(1))
+    close = property(lambda self: _event(self, 0, 2))
+    open = property(lambda self: _event(self, 1, 2))
 
     def _check(self):
         state = self._pin.value()
@@ -70,4 +56,4 @@ class Switch:
     def deinit(self):
         """Stop watching the pin. A callback of this switch may call it; a second call does
         nothing."""
-        unwatch(self)
+        self._stop()

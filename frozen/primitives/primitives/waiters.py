@@ -1,12 +1,14 @@
 # The waiting room shared by Semaphore, Condition and Queue: tasks park in FIFO order and at
 # most one of them is woken at a time. That one waiter is remembered, so when it is cancelled
 # after its wake-up and before it ran, its turn passes to the next task instead of being lost.
-from asyncio import core
+import asyncio
+
+import _asyncio_internals as internals
 
 
 class Waiters:
     def __init__(self, ready):
-        self._q = core.TaskQueue()
+        self._q = internals.TaskQueue()
         self._woken = None  # popped from _q and scheduled, but not yet resumed
         self._ready = ready  # true when the first waiter could proceed
 
@@ -18,21 +20,18 @@ class Waiters:
         """Schedule the first waiter if it could proceed and none is already on its way."""
         if self._woken is None and self._q.peek() and self._ready():
             self._woken = self._q.pop()
-            core._task_queue.push(self._woken)
+            internals.schedule(self._woken)
 
     # async
     def wait(self):
         """Return when ready() holds and every earlier waiter has had its turn."""
         if not self.busy() and self._ready():
             return
-        task = core.cur_task
         while True:
-            self._q.push(task)
-            # Task.cancel() removes the task from the queue its data names.
-            task.data = self._q
+            task = internals.park(self._q)
             try:
                 yield
-            except core.CancelledError:
+            except asyncio.CancelledError:
                 if self._woken is task:
                     self._woken = None
                     self.wake()

@@ -5,8 +5,8 @@
 # it waits on the Flag, which asyncio polls in C, then sets the Event, which wakes the others.
 # A relay that is cancelled hands the Flag to a helper task if other tasks still wait.
 import asyncio
-from asyncio import core
 
+from _asyncio_internals import has_waiters
 from fastpoll import Flag
 
 
@@ -21,7 +21,7 @@ class ThreadSafeEvent(asyncio.Event):
         self._flag.set()
 
     def is_set(self):
-        return self.state or self._flag.is_set()
+        return asyncio.Event.is_set(self) or self._flag.is_set()
 
     def clear(self):
         self._flag.clear()
@@ -38,17 +38,17 @@ class ThreadSafeEvent(asyncio.Event):
     async def _relay_rest(self):
         # The relay was cancelled: relay for the tasks still waiting, if any, unless a task
         # that began waiting meanwhile relays already (the Flag takes one waiter).
-        if not self._relaying and self.waiting.peek() is not None:
+        if not self._relaying and has_waiters(self):
             await self._relay()
 
     async def wait(self):
-        if not self.state:
+        if not asyncio.Event.is_set(self):
             if self._relaying:
                 await super().wait()
             else:
                 try:
                     await self._relay()
-                except core.CancelledError:
+                except asyncio.CancelledError:
                     asyncio.create_task(self._relay_rest())
                     raise
         return True

@@ -1,14 +1,11 @@
-# uasyncio: the name tutorial-era programs import. It is asyncio, plus the event loop those
-# programs drive (call_soon, call_later_ms, ...). Frozen as a package, it is found before
-# upstream's frozen uasyncio.py alias module (import tries a directory before a .py file), so
-# `from uasyncio.queues import Queue` works; asyncio itself is not changed in any way.
+# uasyncio: the name tutorial-era programs import: asyncio, plus the event loop they drive
+# (call_soon, ...). A package is found before upstream's frozen uasyncio.py alias, so
+# `from uasyncio.queues import Queue` works; asyncio itself is not changed.
 #
-# Tasks started through this loop (create_task, run_until_complete, call_* with a coroutine)
-# run as the tutorial describes: a bare `yield` gives way like `await asyncio.sleep_ms(0)`.
-# asyncio would drop such a task silently. `yield <value>` (pre-asyncio style) raises a
-# TypeError at that line. Tasks made with asyncio.create_task() keep asyncio's rules.
+# In tasks started through this loop a bare `yield` gives way like asyncio.sleep_ms(0) (asyncio
+# would drop the task) and `yield <value>` raises a TypeError there; asyncio.create_task()'s
+# tasks keep asyncio's rules.
 import asyncio
-from asyncio import core
 from time import ticks_add, ticks_ms
 
 import _asyncio_internals as internals
@@ -18,56 +15,22 @@ def __getattr__(attr):
     return getattr(asyncio, attr)
 
 
+# The trampoline that runs each task of this loop (see drive.py): in C where the firmware has it.
 try:
-    from _fastpoll import Drive as _Drive
-except ImportError:  # stock firmware: the same trampoline in Python
-    _Drive = None
-
-
-def _drive_py(coro):
-    # Runs coro as the task's coroutine. While coro runs, task.data holds a mark: every asyncio
-    # awaitable that suspends a task either puts it on the run queue (push() sets data to None)
-    # or names in data what it waits on. A mark still there after coro gave way means nothing
-    # did: a bare yield, so the task is pushed to run after the tasks already ready. asyncio
-    # resumes a task with data None and asserts it is None when the task ends, so the mark is
-    # taken away then. _fastpoll.Drive is this in C.
-    task = core.cur_task
-    value = None
-    error = None
-    while True:
-        task.data = _drive_py
-        try:
-            if error is None:
-                got = coro.send(value)
-            else:
-                got = coro.throw(error)
-        except StopIteration as e:
-            return e.value
-        finally:
-            marked = task.data is _drive_py
-            if marked:
-                task.data = None
-        error = None
-        if got is not None:
-            error = TypeError("a coroutine yielded a value: use await")
-            continue
-        if marked:
-            core._task_queue.push(task)
-        try:
-            value = yield
-        except BaseException as e:  # CancelledError and the like go to the coroutine
-            error = e
+    from _uasyncio import Drive as _Drive
+except ImportError:  # stock firmware
+    from uasyncio.drive import Drive as _Drive
 
 
 def _drive(coro):
-    return _drive_py(coro) if _Drive is None else _Drive(coro, core)
+    return _Drive(coro, internals.CORE)
 
 
 def _call_at(when, func, args):
     # Resumes at tick `when`, then calls func(*args). func may be a coroutine, or give one (a
     # coroutine function): that runs on in this task (driven, as the task is, by _drive), so the
     # Task call_* returned stands for the whole callback.
-    core._task_queue.push(core.cur_task, when)
+    internals.schedule(internals.current(), when)
     yield
     res = func if hasattr(func, "send") else func(*args)
     if hasattr(res, "send"):
@@ -93,7 +56,7 @@ class Loop(asyncio.Loop):
     def run_until_complete(aw):
         if not isinstance(aw, asyncio.Task):
             aw = Loop.create_task(aw)
-        return core.run_until_complete(aw)
+        return internals.run_until_complete(aw)
 
     def time():
         """Milliseconds, the clock of call_at()."""

@@ -1,5 +1,5 @@
-# The tutorial's device-polling demo, imported from io: `from io import Reader`. The stub lives
-# here because a stubs/io.pyi would replace the standard library's io for the whole program.
+# The tutorial's device-polling demo, imported from io: `from io import Reader`. Typed under its
+# own name because a stubs/io.pyi would replace the standard library's io for the whole program.
 import io
 from array import array
 from typing import Any, Callable, Dict, List, Union

@@ -1,6 +1,6 @@
-# _fastpoll in Python, for stock firmware, where mip installs it beside fastpoll.py. Our
-# firmware has the C module of this name, which import always prefers over a file. The design
-# (docs/hub.md) and the API and its errors are the C module's (modules/fastpoll/modfastpoll.c).
+# fastpoll.fallback: the C module _fastpoll in Python, which fastpoll uses where the firmware
+# has no _fastpoll (stock MicroPython). The design (docs/hub.md) and the API and its errors are
+# the C module's (modules/fastpoll/modfastpoll.c).
 import io
 import sys
 from array import array

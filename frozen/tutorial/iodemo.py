@@ -10,14 +10,10 @@
 # On the Pyboard, USART1's receive side is:
 #   Reader(stm.USART1 + stm.USART_SR, 1 << 5, lambda: stm.mem32[stm.USART1 + stm.USART_DR])
 import asyncio
-import io
-from asyncio import core
 
 import fastpoll
 import uctypes
-
-_MP_STREAM_POLL = 3
-_POLLIN = 1
+from _asyncio_internals import Pollable
 
 
 class Reader:
@@ -31,7 +27,7 @@ class Reader:
         return self._read()
 
 
-class IoctlReader(io.IOBase):
+class IoctlReader(Pollable):
     def __init__(self, status, mask, read):
         if isinstance(status, int):
             # A register: one 32-bit word, as fastpoll.Bits reads it.
@@ -45,15 +41,9 @@ class IoctlReader(io.IOBase):
     def _ready(self):
         return (self._word() & self._mask) == self._mask
 
-    def ioctl(self, req, arg):
-        if req == _MP_STREAM_POLL:
-            return arg & _POLLIN if self._ready() else 0
-        return -1  # no other request is supported
-
     async def read(self):
         """Wait until the device is ready, then return what read() gives."""
-        while not self._ready():
-            yield core._io_queue.queue_read(self)
+        await self.wait_ready()  # Pollable: asyncio calls its ioctl() on every pass meanwhile
         return self._read()
 
 

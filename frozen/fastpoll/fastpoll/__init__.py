@@ -1,7 +1,7 @@
-# fastpoll: IRQ-to-task hand-off whose readiness asyncio checks in C.
+# fastpoll: IRQ-to-task hand-off, its readiness checked in C.
 #
-# The C module _fastpoll answers asyncio's poller (select.poll, every scheduler pass) without
-# running Python; this module adds `await obj.wait()` and priority wake.
+# The C module _fastpoll (else its Python twin fastpoll.fallback, as asyncio falls back from
+# _asyncio to its task module) answers asyncio's poller; this adds wait() and priority wake.
 #
 # Flag(*, priority=False)     set() from a hard IRQ; await wait() returns once set, then clears.
 # Counter(*, priority=False)  add(n=1) from a hard IRQ; await wait() returns the number of
@@ -15,9 +15,8 @@
 #                             must have no side effect), or a buffer whose first item is the
 #                             word (bytearray: 1 byte, array('H'): 2, array('I'): 4).
 #
-# One waiter per object: a second task calling wait() while one waits raises RuntimeError (a
-# Flag or Counter hands each event to one task; use asyncio.Event to fan out). Cancelling the
-# waiting task unregisters the object, which can then be waited on again.
+# One waiter per object: a second task calling wait() meanwhile raises RuntimeError (use an
+# asyncio.Event to fan out). Cancelling the waiting task unregisters the object.
 #
 # priority=True: the task woken by this object runs before the tasks that were merely ready.
 #
@@ -28,15 +27,18 @@
 # interrupt or a due timer), asyncio's poller, waiting without a timeout, would never look at
 # it again: there _fastpoll.BITS_POLL_MS > 0, and while any Bits is waited one task sleeps that
 # many ms in a loop, which bounds the poller's timeout and so the Bits' latency.
-from asyncio import core
-from select import POLLIN as _POLLIN
+import asyncio
 
 import _asyncio_internals as internals
-import _fastpoll
+
+try:
+    import _fastpoll
+except ImportError:
+    from . import fallback as _fastpoll
 
 # With an asyncio that differs from the one this library knows (see _asyncio_internals), there
 # is no hub: each object waits on its own as ThreadSafeFlag does, and priority is refused.
-_hub = _fastpoll.Hub(core) if internals.difference is None else None
+_hub = _fastpoll.Hub(internals.CORE) if internals.difference is None else None
 _BITS_POLL_MS = getattr(_fastpoll, "BITS_POLL_MS", 0)
 _pacer = None  # the task that bounds the poller's timeout while a Bits is waited
 
@@ -45,31 +47,18 @@ async def _pace():
     global _pacer
     try:
         while _hub.polling():
-            await core.sleep_ms(_BITS_POLL_MS)
+            await asyncio.sleep_ms(_BITS_POLL_MS)
     finally:
         _pacer = None
 
 
 def _queue(obj):
-    # The one place fastpoll meets asyncio's internals: the hub joins asyncio's IO map and poller
-    # as a stream would, its read slot holding the hub, never a task (docs/hub.md).
-    q = core._io_queue
+    # What wait() yields: the hub wakes the task, or without one (asyncio differs) the poller.
+    global _pacer
     if _hub is None:
-        q.queue_read(obj)
-        return
-    entry = q.map.get(id(_hub))
-    # An entry whose read slot the hub emptied (nothing waited) but that asyncio did not drop,
-    # because that scheduler pass was cut short (Ctrl-C, another stream's ioctl raising), is
-    # made anew too: the hub, detached from it, would never empty it, and asyncio would drop
-    # it at the next wake with waiters left.
-    if entry is None or entry[0] is not _hub:
-        global _pacer
+        return internals.queue_read(obj)
+    if internals.join_hub(_hub, obj):
         _pacer = None  # a pacer of a replaced event loop's queue never runs again
-        entry = [_hub, None, _hub]
-        q.map[id(_hub)] = entry
-        q.poller.register(_hub, _POLLIN)
-        _hub.attach(entry)
-    _hub.add(obj)
 
 
 class Flag(_fastpoll.Flag):
@@ -93,7 +82,7 @@ class Bits(_fastpoll.Bits):
             _queue(self)
             # After _queue(), which forgets the pacer of a replaced event loop.
             if _BITS_POLL_MS and _pacer is None and _hub is not None:
-                _pacer = core.create_task(_pace())
+                _pacer = asyncio.create_task(_pace())
             yield
 
 

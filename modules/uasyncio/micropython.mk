@@ -1,0 +1,3 @@
+UASYNCIO_MOD_DIR := $(USERMOD_DIR)
+
+SRC_USERMOD += $(UASYNCIO_MOD_DIR)/moduasyncio.c
