@@ -104,6 +104,11 @@ def run_until_complete(task):
     return core.run_until_complete(task)
 
 
+def loop():
+    # What a new event loop replaces: its IO queue.
+    return core._io_queue
+
+
 def queue_read(obj):
     return core._io_queue.queue_read(obj)
 

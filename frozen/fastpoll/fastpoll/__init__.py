@@ -40,7 +40,7 @@ except ImportError:
 # is no hub: each object waits on its own as ThreadSafeFlag does, and priority is refused.
 _hub = _fastpoll.Hub(internals.CORE) if internals.difference is None else None
 _BITS_POLL_MS = getattr(_fastpoll, "BITS_POLL_MS", 0)
-_pacer = None  # the task that bounds the poller's timeout while a Bits is waited
+_pacer = None  # (task, event loop) of the task that bounds the poller's timeout for Bits
 
 
 async def _pace():
@@ -49,16 +49,15 @@ async def _pace():
         while _hub.polling():
             await asyncio.sleep_ms(_BITS_POLL_MS)
     finally:
-        _pacer = None
+        if _pacer is not None and _pacer[0] is internals.current():
+            _pacer = None  # not a newer one's
 
 
 def _queue(obj):
     # What wait() yields: the hub wakes the task, or without one (asyncio differs) the poller.
-    global _pacer
     if _hub is None:
         return internals.queue_read(obj)
-    if internals.join_hub(_hub, obj):
-        _pacer = None  # a pacer of a replaced event loop's queue never runs again
+    internals.join_hub(_hub, obj)
 
 
 class Flag(_fastpoll.Flag):
@@ -80,9 +79,11 @@ class Bits(_fastpoll.Bits):
         global _pacer
         while not self.ready():
             _queue(self)
-            # After _queue(), which forgets the pacer of a replaced event loop.
-            if _BITS_POLL_MS and _pacer is None and _hub is not None:
-                _pacer = asyncio.create_task(_pace())
+            # One pacer per event loop: one that is still sleeping keeps going while polling()
+            # holds; a replaced loop's never runs again.
+            if _BITS_POLL_MS and _hub is not None and (
+                    _pacer is None or _pacer[1] is not internals.loop()):
+                _pacer = (asyncio.create_task(_pace()), internals.loop())
             yield
 
 
