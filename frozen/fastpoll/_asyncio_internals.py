@@ -71,7 +71,7 @@ def require(feature):
                 difference))
 
 
-# For the hubs and trampolines (C, Python): they use what is checked above.
+# For the hubs and trampolines: they use what is checked above.
 CORE = core
 TaskQueue = core.TaskQueue
 
@@ -89,7 +89,7 @@ def schedule(task, key=None):
 
 
 def park(queue):
-    # The running task, put in queue to wait (cancel() takes it out); the caller then yields.
+    # The running task waits in queue; cancel() takes it out.
     task = core.cur_task
     queue.push(task)
     task.data = queue
@@ -105,7 +105,6 @@ def run_until_complete(task):
 
 
 def loop():
-    # What a new event loop replaces: its IO queue.
     return core._io_queue
 
 

@@ -23,10 +23,9 @@
 # How the hub makes this cost one C call per idle pass, however many objects wait: docs/hub.md.
 # What may run in a hard IRQ, and what it allocates: docs/irq-contract.md.
 #
-# A Bits' word changes without an interrupt. Where the port idles tickless (rp2: WFE until an
-# interrupt or a due timer), asyncio's poller, waiting without a timeout, would never look at
-# it again: there _fastpoll.BITS_POLL_MS > 0, and while any Bits is waited one task sleeps that
-# many ms in a loop, which bounds the poller's timeout and so the Bits' latency.
+# A Bits' word changes without an interrupt. Where the port idles tickless (rp2), asyncio's
+# poller, waiting without a timeout, would never look at it again: there BITS_POLL_MS > 0, and
+# while any Bits is waited one task sleeps that many ms in a loop, bounding the poll.
 import asyncio
 
 import _asyncio_internals as internals
@@ -40,7 +39,7 @@ except ImportError:
 # is no hub: each object waits on its own as ThreadSafeFlag does, and priority is refused.
 _hub = _fastpoll.Hub(internals.CORE) if internals.difference is None else None
 _BITS_POLL_MS = getattr(_fastpoll, "BITS_POLL_MS", 0)
-_pacer = None  # (task, event loop) of the task that bounds the poller's timeout for Bits
+_pacer = None  # (task, loop) bounding the poller's timeout for Bits
 
 
 async def _pace():
@@ -50,7 +49,7 @@ async def _pace():
             await asyncio.sleep_ms(_BITS_POLL_MS)
     finally:
         if _pacer is not None and _pacer[0] is internals.current():
-            _pacer = None  # not a newer one's
+            _pacer = None
 
 
 def _queue(obj):
@@ -79,8 +78,7 @@ class Bits(_fastpoll.Bits):
         global _pacer
         while not self.ready():
             _queue(self)
-            # One pacer per event loop: one that is still sleeping keeps going while polling()
-            # holds; a replaced loop's never runs again.
+            # One per loop: a replaced loop's never runs again.
             if _BITS_POLL_MS and _hub is not None and (
                     _pacer is None or _pacer[1] is not internals.loop()):
                 _pacer = (asyncio.create_task(_pace()), internals.loop())
