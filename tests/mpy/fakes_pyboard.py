@@ -249,7 +249,9 @@ def on_rx(uart):
 irq = u.irq(on_rx, UART.IRQ_RX | UART.IRQ_RXIDLE, hard=True)
 assert irq.trigger() == UART.IRQ_RX | UART.IRQ_RXIDLE
 u.write(b"abc")
-time.sleep_ms(3)
+# The last char lands about 2 char times (2.1 ms) after write() returns and the line is idle
+# one char time later: 10 ms is past both with room for a slow clock (a 3 ms wait failed once).
+time.sleep_ms(10)
 u.any()
 assert bytes(seen) == b"\x03\x01", seen  # one RX a char, one RXIDLE
 u.irq(None)

@@ -126,7 +126,27 @@ async def drivers():
     sw.close_func(False)
     await click()
     assert log == ["press"], log
+    # The event of *_func(None) is no longer set once the action is disabled (Hinch's drops
+    # its set() the same way).
+    sw.close_func(None)
+    ev = sw.close
+    await click()
+    assert ev.is_set()
+    sw.close_func(False)
+    ev.clear()
+    await click()
+    assert not ev.is_set()
     sw.deinit()
+    pb = Pushbutton(pin)
+    pb.press_func(None)
+    ev = pb.press
+    await click()
+    assert ev.is_set()
+    pb.press_func(False)
+    ev.clear()
+    await click()
+    assert not ev.is_set()
+    pb.deinit()
 
 
 def irq(func, arg=None):

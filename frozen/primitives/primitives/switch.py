@@ -27,6 +27,8 @@ class Switch(Input):
     def _set(self, state, func, args):
         if func is None:
             _event(self, state, 2).clear()
+        elif not func and self._evs is not None:
+            self._evs[state] = None  # disabled (False): not even its event is set, as Hinch's
         func = func or None
         if state:
             self._of, self._oa = func, args
