@@ -33,7 +33,7 @@ FIRST = "wiring.py"
 # Time counted in instructions, as every qemu run of ours (mpyrun.ICOUNT_SHIFT): the suite's
 # time limits hold there as on a Pyboard, whatever the host's load.
 QEMU_CMD = ("qemu-system-arm -machine mps2-an386 -nographic -monitor null -semihosting "
-            "-icount shift={} -serial pty -kernel {{}}".format(mpyrun.ICOUNT_SHIFT))
+            "-icount shift={},sleep=off -serial pty -kernel {{}}".format(mpyrun.ICOUNT_SHIFT))
 EMU_CMD = ("qemu-system-arm -machine netduinoplus2 -nographic -monitor null -serial pty "
            "-kernel {}")
 EMU_JUMPER = "needs the X1-X2 jumper: QEMU's F405 models no GPIO levels"

@@ -56,8 +56,12 @@ def test_timed_script(targets, script):
 # instruction per block (-singlestep), as a check that nothing relies on the block boundaries.
 # What varies the interleaving is irqsim's jitter (each period drawn from [T/2, 3T/2)): seeded
 # per run from the host's random source, the seed shown on failure; IRQSIM_SEED=n repeats a run.
-INTERLEAVE = {"block": {"icount": ICOUNT_SHIFT}, "insn": {"icount": ICOUNT_SHIFT,
-                                                          "singlestep": True}}
+# An "insn" run lasts 400 ms of guest time, not irqkit's 1200: -singlestep makes each guest
+# millisecond cost about 4 times the host time, and the counts the scripts check still hold
+# several times over (each scales its own with irqkit.RUN_MS).
+INTERLEAVE = {"block": ({"icount": ICOUNT_SHIFT}, ""),
+              "insn": ({"icount": ICOUNT_SHIFT, "singlestep": True},
+                       "import irqkit; irqkit.RUN_MS = 400  ")}
 
 
 def irq_seed():
@@ -69,9 +73,9 @@ def irq_seed():
 def test_irq_script(targets, script, interleave):
     seed = irq_seed()
     # On the script's first line (a comment in each), so that tracebacks keep its line numbers.
-    prelude = "import irqsim; irqsim.seed({})  ".format(seed)
-    check(targets, "qemu", script, prelude, "IRQSIM_SEED={}".format(seed),
-          **INTERLEAVE[interleave])
+    qemu_args, setup = INTERLEAVE[interleave]
+    prelude = "import irqsim; irqsim.seed({}); {}".format(seed, setup)
+    check(targets, "qemu", script, prelude, "IRQSIM_SEED={}".format(seed), **qemu_args)
 
 
 def test_irq_scripts_start_with_a_comment():

@@ -7,7 +7,7 @@ import irqsim
 
 FREQ = 6000  # Hz asked of irqsim.Timer; each test must see >= MIN_RATE for >= RUN_MS
 MIN_RATE = 3000
-RUN_MS = 1200
+RUN_MS = 1200  # the "insn" runs (tests/test_mpy.py) set 400: -singlestep costs 4x the host time
 # Each test must see its task wake at least this often, so that it tested something. Under
 # qemu -singlestep the guest runs ~10x slower while the interrupts keep their rate.
 MIN_WAKES = 20

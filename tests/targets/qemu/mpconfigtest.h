@@ -24,3 +24,8 @@ static inline void qemu_test_enable_irq(uintptr_t state) {
 // machine.disable_irq()/enable_irq() as the Pyboard's machine has them (the port's has not):
 // with real interrupts, code that guards itself with them must be tested guarded.
 #define MICROPY_PY_MACHINE_DISABLE_IRQ_ENABLE_IRQ (1)
+
+// Idle as the stm32 port idles (its mphalport.h): asyncio waiting for its next deadline or an
+// interrupt sleeps in WFI, where the port would spin. Run with -icount sleep=off, the clock
+// then jumps to the next timer: an idle guest costs the host nothing.
+#define MICROPY_INTERNAL_WFE(TIMEOUT_MS) __asm volatile ("wfi")
