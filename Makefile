@@ -198,8 +198,10 @@ stock-unix: check-tools-test mpy-cross
 # Everything the tests build is built first, once: the pytest workers (TEST_JOBS of them,
 # pytest-xdist) then find it made, instead of one waiting for another's build. Every test is
 # safe beside another (own temp folders, free ports, one lock on build/ for make).
-# pytest-benchmark, where installed, only warns that xdist disables it.
-TEST_JOBS ?= $(JOBS)
+# pytest-benchmark, where installed, only warns that xdist disables it. Twice as many workers as
+# cores: most tests spend their time waiting (a unix script's asyncio sleeps, an emulator's
+# start), and every test is written to pass on a busy machine.
+TEST_JOBS ?= $(shell echo $$(( 2 * $(JOBS) )))
 # The boards make test builds (tests/host/test_boards.py): PYBV11 and the two-region PYBD_SF2;
 # make boards builds the other four too (make test stays within 15 minutes on 2 cores).
 TEST_BOARDS := PYBV11 PYBD_SF2

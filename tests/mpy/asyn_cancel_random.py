@@ -75,18 +75,26 @@ async def main():
     tasks = [asyncio.create_task(worker()) for _ in range(WORKERS)]
     # Replaced workers, awaited once done: an assert that failed in one raises there (a
     # cancellation is an ending).
+    # A cancelled one must end within a few rounds: one that lingers is a cancellation hole
+    # (and they would pile up until the heap ran out).
     replaced = []
+    since = {}  # a replaced task still running -> the round it was replaced in
+    rounds = 0
     while state["ops"] < OPS:
         await asyncio.sleep_ms(rand(3))
+        rounds += 1
         i = rand(WORKERS)
         if not tasks[i].done():
             tasks[i].cancel()
             state["cancels"] += 1
         replaced.append(tasks[i])
+        since[tasks[i]] = rounds
         tasks[i] = asyncio.create_task(worker())
         if len(replaced) >= 16:
             await finish([t for t in replaced if t.done()])
             replaced = [t for t in replaced if not t.done()]
+            since = {t: since[t] for t in replaced}
+            assert all(rounds - r < 100 for r in since.values()), (rounds, since)
         # A cancelled op that was in a critical section ran its `async with` exit.
         assert state["in_lock"] <= 1 and state["in_sem"] <= 2
     # Drain: workers blocked on the queue are freed by putting or getting.
