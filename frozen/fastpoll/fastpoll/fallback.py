@@ -218,14 +218,16 @@ _map = None
 def _readable(addr):
     global _map
     if _map is None:
-        import fastpoll._maps as maps
-
+        __import__("fastpoll._maps")
+        maps = sys.modules.pop("fastpoll._maps")  # let go with the other chips' maps
+        package = sys.modules["fastpoll"]
+        if hasattr(package, "_maps"):
+            del package._maps
         _map = ()
         for chip, regions in maps.MAPS:
             if chip in sys.implementation._machine:
                 _map = regions
                 break
-        del sys.modules["fastpoll._maps"], sys.modules["fastpoll"]._maps  # the other chips'
     for i in range(0, len(_map), 2):
         if _map[i] <= addr <= _map[i + 1] - 4:
             return True
