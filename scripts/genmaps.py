@@ -61,19 +61,22 @@ def read_maps(maps_dir=MAPS_DIR):
 
 
 def maps_module(maps):
+    """_maps.py's text: per chip, its machine name and its regions, flat (start, end, ...)."""
     lines = [
-        "# fastpoll._maps: the C module's memory maps (modules/fastpoll/maps/), for the Python",
-        "# fallback's Bits. Made by scripts/genmaps.py: edit those files, then make maps.",
-        "# (what sys.implementation._machine contains, (start, end, start, end, ...)): the",
-        "# [start, end) regions that read without a bus fault.",
+        "# By scripts/genmaps.py (make maps) from modules/fastpoll/maps/: "
+        "(machine, (start, end, ..))",
         "MAPS = (",
     ]
     for machine, regions in maps.values():
         lines.append('    ("{}", ('.format(machine))
-        for i in range(0, len(regions), 3):
-            lines.append("        " + " ".join("0x{:x}, 0x{:x},".format(*r)
-                                               for r in regions[i:i + 3]))
-        lines.append("    )),")
+        line = "       "
+        for region in regions:
+            pair = " 0x{:x}, 0x{:x},".format(*region)
+            if len(line + pair) > 97:  # room for the last one's ")),"
+                lines.append(line)
+                line = "       "
+            line += pair
+        lines.append(line[:-1] + ")),")
     lines.append(")")
     return "\n".join(lines) + "\n"
 

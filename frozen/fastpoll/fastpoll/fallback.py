@@ -209,9 +209,8 @@ class Counter(_Pollable):
         return (flags if self._count else 0) if req == _POLL else -1
 
 
-# Where a Bits may read a word: the C module's map of the board's chip (modules/fastpoll/maps/),
-# here from fastpoll._maps, made from the same files, where sys.implementation._machine names the
-# chip. Read at the first Bits on an address; only that chip's regions are kept. No map: no check.
+# Where a Bits may read a word: the chip's map (modules/fastpoll/maps/, as fastpoll._maps),
+# chosen by sys.implementation._machine at the first Bits on an address; only it is kept.
 _map = None
 
 
@@ -219,19 +218,18 @@ def _readable(addr):
     global _map
     if _map is None:
         __import__("fastpoll._maps")
-        maps = sys.modules.pop("fastpoll._maps")  # let go with the other chips' maps
-        package = sys.modules["fastpoll"]
-        if hasattr(package, "_maps"):
-            del package._maps
+        maps = sys.modules.pop("fastpoll._maps")  # let go with the other chips'
+        p = sys.modules["fastpoll"]
+        if hasattr(p, "_maps"):
+            del p._maps
         _map = ()
         for chip, regions in maps.MAPS:
             if chip in sys.implementation._machine:
                 _map = regions
-                break
     for i in range(0, len(_map), 2):
         if _map[i] <= addr <= _map[i + 1] - 4:
             return True
-    return not _map
+    return not _map  # no map: no check
 
 
 def _word_arg(x, width, name):
