@@ -312,7 +312,7 @@ typedef struct _fastpoll_region_t {
 // MICROPY_FASTPOLL_MAP names: a board may set it in its mpconfigboard.h (a board whose external
 // memory differs), else the chip's define picks it here. The Python fallback's maps
 // (frozen/fastpoll/fastpoll/_maps.py) are generated from the same files (scripts/genmaps.py).
-// A new chip: its file in maps/, its line here, then make maps.
+// A new chip: its file in maps/, its line here, then make maps (docs/hub.md, "The memory maps").
 #ifndef MICROPY_FASTPOLL_MAP
 #if defined(STM32F405xx)
 #define MICROPY_FASTPOLL_MAP "maps/stm32f405.h"
@@ -337,11 +337,11 @@ typedef struct _fastpoll_region_t {
 
 #ifdef MICROPY_FASTPOLL_MAP
 static const fastpoll_region_t fastpoll_readable[] = {
-    #define FASTPOLL_MACHINE(name)
-    #define FASTPOLL_REGION(start, end) {start, end},
+#define FASTPOLL_MACHINE(name)
+#define FASTPOLL_REGION(start, end) {start, end},
     #include MICROPY_FASTPOLL_MAP
-    #undef FASTPOLL_MACHINE
-    #undef FASTPOLL_REGION
+#undef FASTPOLL_MACHINE
+#undef FASTPOLL_REGION
 };
 #endif
 
