@@ -10,6 +10,7 @@
 #   make bench                     benchmarks against stock asyncio (not tests), into
 #                                  docs/benchmarks.md
 #   make package.json              the mip lists for stock firmware, from the manifests
+#   make maps                      fastpoll's Python memory maps, from modules/fastpoll/maps/
 #   make stock-unix                stock MicroPython (unix port), for the stock-firmware tests
 #   make pyb-emu                   the PYBV11 firmware for QEMU's STM32F405 (netduinoplus2)
 #   make pyb-emu-stock             stock PYBV11 for the same emulator
@@ -60,7 +61,7 @@ endef
 
 .PHONY: all firmware boards test-boards qemu-m7 deploy info test test-board test-targets unix qemu stock-unix bench \
 	tree mpy-cross clean FORCE \
-	package.json check-board check-tools-firmware check-tools-firmware-rp2 check-tools-test \
+	package.json maps check-board check-tools-firmware check-tools-firmware-rp2 check-tools-test \
 	check-tools-deploy \
 	check-tools-bench check-tools-board
 
@@ -240,6 +241,11 @@ deploy: check-board $(if $(filter stm32,$(BOARD_PORT)),check-tools-deploy)
 # from the manifests; the tests check them.
 package.json: tree
 	@$(PYTHON) scripts/genpackage.py --mpy-dir "$(MPY_DIR)" $(if $(PACKAGE_CHECK),--check)
+
+# The Python fallback's memory maps (frozen/fastpoll/fastpoll/_maps.py) are made from the C
+# module's, one file per chip in modules/fastpoll/maps/; a test checks them.
+maps:
+	@$(PYTHON) scripts/genmaps.py
 
 bench: check-tools-bench unix qemu
 	@$(PYTHON) bench/report.py --unix $(UNIX_BIN) --qemu $(QEMU_ELF) --pyb-emu $(PYB_EMU_ELF) \

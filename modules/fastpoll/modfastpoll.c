@@ -308,168 +308,46 @@ typedef struct _fastpoll_region_t {
     uint32_t end;
 } fastpoll_region_t;
 
-#if defined(STM32F405xx) || defined(STM32F411xE)
-// The Pyboards' STM32F405 (RM0090) and the Pyboard Lite's STM32F411 (RM0383). APB bridges read
-// a reserved slot as 0, so an APB bus is one region; on AHB only the blocks present are listed.
-static const fastpoll_region_t fastpoll_readable[] = {
-    #if defined(STM32F405xx)
-    {0x00000000, 0x00100000}, // flash, aliased at 0 (1 MiB)
-    {0x08000000, 0x08100000}, // flash
-    {0x10000000, 0x10010000}, // CCM data RAM (64 KiB)
-    #else
-    {0x00000000, 0x00080000}, // flash, aliased at 0 (512 KiB)
-    {0x08000000, 0x08080000}, // flash
-    #endif
-    {0x1fff0000, 0x1fff7a10}, // system memory and OTP
-    {0x1fffc000, 0x1fffc010}, // option bytes
-    {0x20000000, 0x20020000}, // SRAM (128 KiB)
-    #if defined(STM32F405xx)
-    {0x40000000, 0x40007800}, // APB1: TIM2 .. DAC
-    {0x40010000, 0x40014c00}, // APB2: TIM1 .. TIM11
-    {0x40020000, 0x40022400}, // AHB1: GPIOA .. GPIOI
-    {0x40023000, 0x40023400}, // CRC
-    {0x40023800, 0x40025000}, // RCC, flash interface, backup SRAM
-    {0x40026000, 0x40026800}, // DMA1, DMA2
-    {0x40040000, 0x40080000}, // USB OTG HS
-    {0x50000000, 0x50040000}, // AHB2: USB OTG FS
-    {0x50060800, 0x50060c00}, // RNG
-    {0xa0000000, 0xa0001000}, // FSMC control registers
-    #else
-    {0x40000000, 0x40007400}, // APB1: TIM2 .. PWR
-    {0x40010000, 0x40015400}, // APB2: TIM1 .. SPI5
-    {0x40020000, 0x40021400}, // AHB1: GPIOA .. GPIOE
-    {0x40021c00, 0x40022000}, // GPIOH
-    {0x40023000, 0x40023400}, // CRC
-    {0x40023800, 0x40024000}, // RCC, flash interface
-    {0x40026000, 0x40026800}, // DMA1, DMA2
-    {0x50000000, 0x50040000}, // AHB2: USB OTG FS
-    #endif
-    {0xe0000000, 0xe0003000}, // Cortex-M4 ITM, DWT, FPB
-    {0xe000e000, 0xe000f000}, // System control space: SysTick, NVIC, SCB, MPU, FPU
-    {0xe0042000, 0xe0042400}, // DBGMCU
-};
-#elif defined(STM32F722xx) || defined(STM32F733xx) || defined(STM32F767xx)
-// The Pyboard D-series' STM32F722/F733 (RM0431) and STM32F767 (RM0410), Cortex-M7. Only blocks
-// present are listed, APB buses whole as above. The QSPI window is the board's 2 MiB flash,
-// memory-mapped (upstream's MPU setup makes the rest of the 256 MiB window fault).
-static const fastpoll_region_t fastpoll_readable[] = {
-    {0x00000000, 0x00004000}, // ITCM RAM (16 KiB)
-    {0x00100000, 0x0010edc0}, // system memory on ITCM
-    #if defined(STM32F767xx)
-    {0x00200000, 0x00400000}, // flash on ITCM (2 MiB)
-    {0x08000000, 0x08200000}, // flash on AXIM
-    {0x1ff00000, 0x1ff0edc0}, // system memory
-    {0x1ff0f000, 0x1ff0f42c}, // OTP, unique device ID
-    #else
-    {0x00200000, 0x00280000}, // flash on ITCM (512 KiB)
-    {0x08000000, 0x08080000}, // flash on AXIM
-    {0x1ff00000, 0x1ff0edc0}, // system memory, with the OTP and unique device ID in it
-    #endif
-    {0x1fff0000, 0x1fff0020}, // option bytes
-    #if defined(STM32F767xx)
-    {0x20000000, 0x20080000}, // DTCM (128 KiB), SRAM1 (368 KiB), SRAM2 (16 KiB)
-    #else
-    {0x20000000, 0x20040000}, // DTCM (64 KiB), SRAM1 (176 KiB), SRAM2 (16 KiB)
-    #endif
-    {0x40000000, 0x40008000}, // APB1: TIM2 .. UART8
-    #if defined(STM32F722xx)
-    {0x40010000, 0x40016000}, // APB2: TIM1 .. SAI2
-    #else
-    {0x40010000, 0x40018000}, // APB2: TIM1 .. MDIOS (F767), .. USB HS PHY controller (F733)
-    #endif
-    #if defined(STM32F767xx)
-    {0x40020000, 0x40022c00}, // AHB1: GPIOA .. GPIOK
-    #else
-    {0x40020000, 0x40022400}, // AHB1: GPIOA .. GPIOI
-    #endif
-    {0x40023000, 0x40023400}, // CRC
-    {0x40023800, 0x40025000}, // RCC, flash interface, backup SRAM
-    {0x40026000, 0x40026800}, // DMA1, DMA2
-    #if defined(STM32F767xx)
-    {0x40028000, 0x40029400}, // Ethernet MAC
-    {0x4002b000, 0x4002bc00}, // DMA2D
-    #endif
-    {0x40040000, 0x40080000}, // USB OTG HS
-    {0x50000000, 0x50040000}, // AHB2: USB OTG FS
-    #if defined(STM32F767xx)
-    {0x50050000, 0x50050400}, // DCMI
-    {0x50051000, 0x50051400}, // JPEG codec
-    #elif defined(STM32F733xx)
-    {0x50060000, 0x50060400}, // AES
-    #endif
-    {0x50060800, 0x50060c00}, // RNG
-    {0x90000000, 0x90200000}, // QSPI flash, memory-mapped (2 MiB on the Pyboard D)
-    {0xa0000000, 0xa0002000}, // FMC and QUADSPI control registers
-    {0xe0000000, 0xe0003000}, // Cortex-M7 ITM, DWT, FPB
-    {0xe000e000, 0xe000f000}, // System control space: SysTick, NVIC, SCB, MPU, FPU, caches
-    {0xe0042000, 0xe0042400}, // DBGMCU
-};
+// The chip's map is one file in maps/, a FASTPOLL_REGION(start, end) line per region, which
+// MICROPY_FASTPOLL_MAP names: a board may set it in its mpconfigboard.h (a board whose external
+// memory differs), else the chip's define picks it here. The Python fallback's maps
+// (frozen/fastpoll/fastpoll/_maps.py) are generated from the same files (scripts/genmaps.py).
+// A new chip: its file in maps/, its line here, then make maps (docs/hub.md, "The memory maps").
+#ifndef MICROPY_FASTPOLL_MAP
+#if defined(STM32F405xx)
+#define MICROPY_FASTPOLL_MAP "maps/stm32f405.h"
+#elif defined(STM32F411xE)
+#define MICROPY_FASTPOLL_MAP "maps/stm32f411.h"
+#elif defined(STM32F722xx)
+#define MICROPY_FASTPOLL_MAP "maps/stm32f722.h"
+#elif defined(STM32F733xx)
+#define MICROPY_FASTPOLL_MAP "maps/stm32f733.h"
+#elif defined(STM32F767xx)
+#define MICROPY_FASTPOLL_MAP "maps/stm32f767.h"
+#elif defined(QEMU_SOC_MPS2) && defined(QEMU_MPS2_AN500)
+#define MICROPY_FASTPOLL_MAP "maps/mps2_an500.h"
 #elif defined(QEMU_SOC_MPS2)
-// The qemu test builds' machines, MPS2 boards as in Arm's AN385/AN386 and AN500 application
-// notes (QEMU's hw/arm/mps2.c): the same but for where the PSRAM is.
-static const fastpoll_region_t fastpoll_readable[] = {
-    {0x00000000, 0x00400000}, // ZBT SSRAM1 (4 MiB, code)
-    {0x20000000, 0x20400000}, // ZBT SSRAM2 and 3 (4 MiB, data)
-    #if defined(QEMU_MPS2_AN500)
-    {0x60000000, 0x61000000}, // PSRAM (16 MiB)
-    #else
-    {0x21000000, 0x22000000}, // PSRAM (16 MiB)
-    #endif
-    {0x40000000, 0x40030000}, // APB peripherals, AHB GPIO, FPGA system registers
-    {0xe0000000, 0xe0003000}, // Cortex-M ITM, DWT, FPB
-    {0xe000e000, 0xe000f000}, // System control space
-};
+#define MICROPY_FASTPOLL_MAP "maps/mps2_an385.h"
 #elif defined(PICO_RP2040) && PICO_RP2040
-// The Raspberry Pi Pico's RP2040 (datasheet section 2.2; pico-sdk's hardware/regs/addressmap.h).
-// Each APB and AHB block's 4 KiB of registers is followed by its atomic XOR, set and clear
-// aliases, so a block is 16 KiB; the APB blocks are contiguous but for one absent slot. Left out:
-// the XIP cache's other aliases (the same flash), its SRAM (only while the cache is off) and
-// XIP_AUX (a FIFO).
-static const fastpoll_region_t fastpoll_readable[] = {
-    {0x00000000, 0x00004000}, // boot ROM (16 KiB)
-    {0x10000000, 0x11000000}, // XIP flash, cached (16 MiB window; the flash repeats in it)
-    {0x14000000, 0x14000020}, // XIP_CTRL
-    {0x18000000, 0x18000100}, // XIP_SSI
-    {0x20000000, 0x20042000}, // SRAM0-3 striped (256 KiB), SRAM4, SRAM5 (4 KiB each)
-    {0x21000000, 0x21040000}, // SRAM0-3 not striped
-    {0x40000000, 0x40068000}, // APB: SYSINFO .. VREG_AND_CHIP_RESET
-    {0x4006c000, 0x40070000}, // TBMAN
-    {0x50000000, 0x50004000}, // DMA
-    {0x50100000, 0x50101000}, // USB DPRAM
-    {0x50110000, 0x50114000}, // USB controller registers
-    {0x50200000, 0x50204000}, // PIO0
-    {0x50300000, 0x50304000}, // PIO1
-    {0xd0000000, 0xd0000180}, // SIO: GPIO, FIFOs, dividers, interpolators, spinlocks
-    {0xe000e000, 0xe000f000}, // System control space: SysTick, NVIC, SCB, MPU
-};
+#define MICROPY_FASTPOLL_MAP "maps/rp2040.h"
 #elif defined(PICO_RP2350) && PICO_RP2350
-// The Raspberry Pi Pico 2's RP2350 (datasheet section 2.2; pico-sdk's addressmap.h), as the
-// Arm cores in Secure mode see it. APB blocks are 32 KiB apart, contiguous from SYSINFO to
-// TICKS. Left out: the OTP (its data reads fault where locked), CoreSight and DFT (debug and
-// test), the XIP cache's other windows, XIP_AUX and HSTX_FIFO (FIFOs), the non-secure aliases.
+#define MICROPY_FASTPOLL_MAP "maps/rp2350.h"
+#endif
+#endif
+
+#ifdef MICROPY_FASTPOLL_MAP
 static const fastpoll_region_t fastpoll_readable[] = {
-    {0x00000000, 0x00008000}, // boot ROM (32 KiB)
-    {0x10000000, 0x11000000}, // XIP flash on QSPI chip select 0, cached (16 MiB window)
-    {0x20000000, 0x20082000}, // SRAM0-7 striped (512 KiB), SRAM8, SRAM9 (4 KiB each)
-    {0x40000000, 0x40110000}, // APB: SYSINFO .. TICKS
-    {0x40158000, 0x40168000}, // GLITCH_DETECTOR, TBMAN
-    {0x50000000, 0x50004000}, // DMA
-    {0x50100000, 0x50101000}, // USB DPRAM
-    {0x50110000, 0x50114000}, // USB controller registers
-    {0x50200000, 0x50204000}, // PIO0
-    {0x50300000, 0x50304000}, // PIO1
-    {0x50400000, 0x50404000}, // PIO2
-    {0xd0000000, 0xd0000200}, // SIO: GPIO, FIFOs, interpolators, spinlocks, doorbells, TMDS
-    {0xe0000000, 0xe0003000}, // Cortex-M33 ITM, DWT, FPB
-    {0xe000e000, 0xe000f000}, // System control space: SysTick, NVIC, SCB, MPU, SAU, FPU
+#define FASTPOLL_MACHINE(name)
+#define FASTPOLL_REGION(start, end) {start, end},
+    #include MICROPY_FASTPOLL_MAP
+#undef FASTPOLL_MACHINE
+#undef FASTPOLL_REGION
 };
 #endif
 
 // True when the 32-bit word at addr reads without a fault on this chip (always, with no map).
 static bool fastpoll_bits_readable(uintptr_t addr) {
-    #if defined(STM32F405xx) || defined(STM32F411xE) || defined(STM32F722xx) \
-    || defined(STM32F733xx) || defined(STM32F767xx) || defined(QEMU_SOC_MPS2) \
-    || (defined(PICO_RP2040) && PICO_RP2040) || (defined(PICO_RP2350) && PICO_RP2350)
+    #ifdef MICROPY_FASTPOLL_MAP
     for (size_t i = 0; i < MP_ARRAY_SIZE(fastpoll_readable); ++i) {
         if (addr >= fastpoll_readable[i].start && addr <= fastpoll_readable[i].end - 4) {
             return true;

@@ -1,33 +1,39 @@
-"""fastpoll.Bits' memory maps: the C module's (one per chip, chosen at compile time) and the
-Python fallback's (chosen by sys.implementation._machine) are the same regions, well formed,
-and agree with the chips' CMSIS device headers in the pinned tree: every peripheral those
-headers place is inside a region, and every region holds something those headers name."""
+"""fastpoll.Bits' memory maps: one file per chip in modules/fastpoll/maps/, the one source.
+The C module includes the chip's file (its define chooses it), the Python fallback's
+fastpoll/_maps.py is generated from the files (byte for byte what scripts/genmaps.py makes) and
+its lookup, by sys.implementation._machine, finds every region. The maps agree with the chips'
+CMSIS device headers and pico-sdk's address maps in the pinned tree: every peripheral those place
+is inside a region, and every region holds something they name."""
 
-import ast
 import os
 import re
 import subprocess
 import sys
 import types
 
+import genmaps
 import pytest
+from errors import UserError
 from hosttools import ROOT, mpy_dir
 
-C_SOURCE = os.path.join(ROOT, "modules", "fastpoll", "modfastpoll.c")
-PY_SOURCE = os.path.join(ROOT, "frozen", "fastpoll", "fastpoll", "fallback.py")
+MOD_DIR = os.path.join(ROOT, "modules", "fastpoll")
+C_SOURCE = os.path.join(MOD_DIR, "modfastpoll.c")
+PKG_DIR = os.path.join(ROOT, "frozen", "fastpoll", "fastpoll")
+PY_SOURCE = os.path.join(PKG_DIR, "fallback.py")
+MAPS = genmaps.read_maps()
 
-# map name in _fastpoll.py -> (the C defines that select it, a sys.implementation._machine of
-# a board with that chip, its CMSIS header or None).
+# map file -> (the C defines that select it, a sys.implementation._machine of a board with that
+# chip, its CMSIS header or None).
 CHIPS = {
-    "STM32F405": (["STM32F405xx"], "PYBv1.1 with STM32F405RG", "stm32f4xx/stm32f405xx.h"),
-    "STM32F411": (["STM32F411xE"], "PYBLITEv1.0 with STM32F411RE", "stm32f4xx/stm32f411xe.h"),
-    "STM32F722": (["STM32F722xx"], "PYBD-SF2W with STM32F722IEK", "stm32f7xx/stm32f722xx.h"),
-    "STM32F733": (["STM32F733xx"], "PYBD-SF3W with STM32F733IEK", "stm32f7xx/stm32f733xx.h"),
-    "STM32F767": (["STM32F767xx"], "PYBD-SF6W with STM32F767IIK", "stm32f7xx/stm32f767xx.h"),
-    "mps2-an38": (["QEMU_SOC_MPS2"], "mps2-an386 with Cortex-M4F", None),
-    "mps2-an500": (["QEMU_SOC_MPS2", "QEMU_MPS2_AN500"], "mps2-an500 with Cortex-M7", None),
-    "RP2040": (["PICO_RP2040=1"], "Raspberry Pi Pico with RP2040", None),
-    "RP2350": (["PICO_RP2350=1"], "Raspberry Pi Pico2 with RP2350", None),
+    "stm32f405": (["STM32F405xx"], "PYBv1.1 with STM32F405RG", "stm32f4xx/stm32f405xx.h"),
+    "stm32f411": (["STM32F411xE"], "PYBLITEv1.0 with STM32F411RE", "stm32f4xx/stm32f411xe.h"),
+    "stm32f722": (["STM32F722xx"], "PYBD-SF2W with STM32F722IEK", "stm32f7xx/stm32f722xx.h"),
+    "stm32f733": (["STM32F733xx"], "PYBD-SF3W with STM32F733IEK", "stm32f7xx/stm32f733xx.h"),
+    "stm32f767": (["STM32F767xx"], "PYBD-SF6W with STM32F767IIK", "stm32f7xx/stm32f767xx.h"),
+    "mps2_an385": (["QEMU_SOC_MPS2"], "mps2-an386 with Cortex-M4F", None),
+    "mps2_an500": (["QEMU_SOC_MPS2", "QEMU_MPS2_AN500"], "mps2-an500 with Cortex-M7", None),
+    "rp2040": (["PICO_RP2040=1"], "Raspberry Pi Pico with RP2040", None),
+    "rp2350": (["PICO_RP2350=1"], "Raspberry Pi Pico2 with RP2350", None),
 }
 # Values in these CMSIS headers that the reference manuals contradict: the F72x/F73x's unique
 # ID is at 0x1FF07A10 and its package register at 0x1FF07BF0 (RM0431 section 41), the headers
@@ -35,7 +41,7 @@ CHIPS = {
 # The F411 has no backup SRAM (RM0383), its header defines BKPSRAM_BASE all the same. Bit-band
 # aliases (*_BB_BASE) are left out of the maps on purpose: a Bits reads the word itself.
 CMSIS_WRONG = {"UID_BASE", "FLASHSIZE_BASE", "PACKAGE_BASE", "PACKAGESIZE_BASE"}
-CMSIS_WRONG_FOR = {"STM32F411": {"BKPSRAM_BASE"}}
+CMSIS_WRONG_FOR = {"stm32f411": {"BKPSRAM_BASE"}}
 # Regions no CMSIS *_BASE names: the Cortex-M's own blocks (ARMv7-M architecture manual), the
 # F7s' system memory (and its ITCM view), option bytes (RM0431/RM0410, RM0090 tables).
 REFERENCE_MANUAL_ONLY = {(0xE0000000, 0xE0003000), (0xE000E000, 0xE000F000),
@@ -44,22 +50,22 @@ REFERENCE_MANUAL_ONLY = {(0xE0000000, 0xE0003000), (0xE000E000, 0xE000F000),
 
 
 def c_map(defines):
-    """The C map as the compiler sees it with these defines: the fastpoll_readable tables
-    run through the C preprocessor."""
+    """The C module's map as the compiler sees it with these defines: its map section run
+    through the C preprocessor, the chosen maps/ file included."""
     with open(C_SOURCE) as f:
         text = f.read()
-    start = text.index("#if defined(STM32F405xx) || defined(STM32F411xE)")
+    start = text.index("#ifndef MICROPY_FASTPOLL_MAP")
     end = text.index("// True when the 32-bit word at addr reads")
-    proc = subprocess.run(["cpp", "-P"] + ["-D" + d for d in defines], input=text[start:end],
-                          capture_output=True, text=True, check=True)
-    return tuple((int(a, 16), int(b, 16))
-                 for a, b in re.findall(r"\{(0x[0-9a-f]+), (0x[0-9a-f]+)\}", proc.stdout))
+    proc = subprocess.run(["cpp", "-P", "-I", MOD_DIR] + ["-D" + d for d in defines],
+                          input=text[start:end], capture_output=True, text=True, check=True)
+    return [(int(a, 16), int(b, 16))
+            for a, b in re.findall(r"\{(0x[0-9a-f]+), (0x[0-9a-f]+)\}", proc.stdout)]
 
 
 @pytest.fixture(scope="module")
 def fallback():
-    """frozen/fastpoll/_fastpoll.py imported into CPython, with stand-ins for the MicroPython
-    modules it imports (none of which the map code uses)."""
+    """frozen/fastpoll/fastpoll/fallback.py imported into CPython, with stand-ins for the
+    MicroPython modules it imports (none of which the map code uses)."""
     saved = {n: sys.modules.get(n) for n in ("micropython", "time", "_fastpoll_test")}
     sys.modules["micropython"] = types.SimpleNamespace(const=lambda x: x)
     sys.modules["time"] = types.SimpleNamespace(ticks_add=None, ticks_diff=None,
@@ -75,6 +81,35 @@ def fallback():
             else:
                 sys.modules[name] = old
     return module
+
+
+@pytest.fixture
+def on_machine(fallback, monkeypatch):
+    """Sets sys.implementation._machine, with the package fastpoll (only its folder: _maps.py
+    for the fallback to import) in sys.modules and the fallback's map not read yet."""
+    package = types.ModuleType("fastpoll")
+    package.__path__ = [PKG_DIR]
+    monkeypatch.setitem(sys.modules, "fastpoll", package)
+    monkeypatch.delitem(sys.modules, "fastpoll._maps", raising=False)
+
+    def on(machine):
+        monkeypatch.setattr(sys.implementation, "_machine", machine, raising=False)
+        fallback._map = None
+        return fallback
+    return on
+
+
+def pairs(flat):
+    return list(zip(flat[::2], flat[1::2]))
+
+
+def generated_maps():
+    """fastpoll/_maps.py's MAPS, as committed."""
+    namespace = {}
+    path = os.path.join(PKG_DIR, "_maps.py")
+    with open(path) as f:
+        exec(compile(f.read(), path, "exec"), namespace)
+    return namespace["MAPS"]
 
 
 def cmsis_bases(header):
@@ -114,29 +149,58 @@ def cmsis_bases(header):
             and n not in CMSIS_WRONG}
 
 
+def test_every_map_file_is_a_chip_tested_here():
+    """A new chip's file in maps/ needs its line in CHIPS (and in modfastpoll.c)."""
+    assert set(MAPS) == set(CHIPS)
+
+
 @pytest.mark.parametrize("chip", sorted(CHIPS))
-def test_c_and_python_maps_are_the_same(chip, fallback):
-    regions = c_map(CHIPS[chip][0])
-    assert regions, "no C map for " + chip
-    assert sorted(regions) == sorted(fallback._MAPS[chip]), chip
+def test_the_chips_define_includes_its_map(chip):
+    """The C module's table with the chip's defines is its file's, every region of it."""
+    assert c_map(CHIPS[chip][0]) == MAPS[chip][1]
+
+
+def test_no_map_without_a_chip():
+    assert c_map([]) == []  # unix: no table, no check
+
+
+def test_a_board_may_name_its_map():
+    assert c_map(["STM32F405xx", 'MICROPY_FASTPOLL_MAP="maps/stm32f411.h"']) == \
+        MAPS["stm32f411"][1]
+
+
+def test_generated_module_is_the_files():
+    """fastpoll/_maps.py is what scripts/genmaps.py makes now, byte for byte (make maps)."""
+    with open(os.path.join(PKG_DIR, "_maps.py")) as f:
+        assert f.read() == genmaps.maps_module(MAPS)
+    assert [(m, pairs(r)) for m, r in generated_maps()] == list(MAPS.values())
+    proc = subprocess.run([sys.executable, os.path.join(ROOT, "scripts", "genmaps.py"),
+                           "--check"], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+
+
+@pytest.mark.parametrize("chip", sorted(CHIPS))
+def test_a_boards_machine_names_its_chip_alone(chip):
+    machines = [m for m, _ in MAPS.values() if m in CHIPS[chip][1]]
+    assert machines == [MAPS[chip][0]]
 
 
 @pytest.mark.parametrize("chip", sorted(CHIPS))
 def test_regions_are_well_formed(chip):
-    regions = c_map(CHIPS[chip][0])
+    regions = MAPS[chip][1]
     for start, end in regions:
         assert start % 4 == 0 and end % 4 == 0 and start < end, hex(start)
-    ordered = sorted(regions)
-    for (_, end), (start, _) in zip(ordered, ordered[1:]):
-        assert end <= start, "regions overlap at 0x{:08x}".format(start)
+    for (_, end), (start, _) in zip(regions, regions[1:]):
+        assert end <= start, "regions overlap or are out of order at 0x{:08x}".format(start)
 
 
 @pytest.mark.parametrize("chip", sorted(CHIPS))
-def test_every_region_through_the_python_lookup(chip, fallback, monkeypatch):
+def test_every_region_through_the_python_lookup(chip, on_machine):
     """Each region's first and last word read, the words just outside it do not (unless
-    another region is there): the fallback's _readable() on the machine name of that chip."""
-    monkeypatch.setattr(sys.implementation, "_machine", CHIPS[chip][1], raising=False)
-    regions = fallback._MAPS[chip]
+    another region is there): the fallback's _readable() on the machine name of that chip.
+    Only that chip's map stays loaded."""
+    fallback = on_machine(CHIPS[chip][1])
+    regions = MAPS[chip][1]
 
     def inside(addr):
         return any(s <= addr and addr + 4 <= e for s, e in regions)
@@ -147,11 +211,31 @@ def test_every_region_through_the_python_lookup(chip, fallback, monkeypatch):
         if start:
             assert fallback._readable(start - 4) == inside(start - 4), hex(start)
     assert not fallback._readable(0x70000000)  # external memory space, nothing on any board
+    assert pairs(fallback._map) == regions
+    assert "fastpoll._maps" not in sys.modules and not hasattr(sys.modules["fastpoll"], "_maps")
+
+
+def test_no_map_no_check(on_machine):
+    fallback = on_machine("linux [GCC 12.2.0] version")
+    assert fallback._readable(0x70000000) and fallback._readable(4)
+    assert fallback._map == ()
+
+
+def test_a_bad_map_file_is_refused(tmp_path):
+    path = tmp_path / "chip.h"
+    for body in ('FASTPOLL_REGION(0x00000000, 0x00001000)\n',  # no machine
+                 'FASTPOLL_MACHINE("X")\nFASTPOLL_REGION(0x00001000, 0x00000000)\n',
+                 'FASTPOLL_MACHINE("X")\nFASTPOLL_REGION(0x00000000, 0x00002000)\n'
+                 'FASTPOLL_REGION(0x00001000, 0x00003000)\n',  # overlap
+                 'FASTPOLL_MACHINE("X")\n{0x00000000, 0x00001000},\n'):
+        path.write_text(body)
+        with pytest.raises(UserError):
+            genmaps.read_map(str(path))
 
 
 @pytest.mark.parametrize("chip", [c for c in sorted(CHIPS) if CHIPS[c][2]])
 def test_maps_agree_with_the_cmsis_header(chip):
-    regions = c_map(CHIPS[chip][0])
+    regions = MAPS[chip][1]
     bases = cmsis_bases(CHIPS[chip][2])
     assert len(bases) > 50, bases
     # Peripheral registers: APB, AHB1/2 and the FMC/QUADSPI register blocks.
@@ -170,22 +254,13 @@ def test_maps_agree_with_the_cmsis_header(chip):
             chip, start, end)
 
 
-def test_python_map_names_are_the_chips():
-    """Every map of the fallback is one CHIPS knows (so each is tested above)."""
-    with open(PY_SOURCE) as f:
-        tree = ast.parse(f.read())
-    maps = next(n.value for n in tree.body if isinstance(n, ast.Assign)
-                and getattr(n.targets[0], "id", "") == "_MAPS")
-    assert {k.value for k in maps.keys} == set(CHIPS)
-
-
-# pico-sdk's addressmap.h names left out of the Picos' maps on purpose (the C comments say why):
+# pico-sdk's addressmap.h names left out of the Picos' maps on purpose (the map files say why):
 # the XIP cache's other windows and its SRAM, FIFOs, OTP, debug and test blocks, non-secure
 # aliases; PPB_BASE is the start of the private bus, of which the maps list the blocks present.
 PICO_LEFT_OUT = {
-    "RP2040": {"XIP_NOALLOC_BASE", "XIP_NOCACHE_BASE", "XIP_NOCACHE_NOALLOC_BASE",
+    "rp2040": {"XIP_NOALLOC_BASE", "XIP_NOCACHE_BASE", "XIP_NOCACHE_NOALLOC_BASE",
                "XIP_SRAM_BASE", "XIP_AUX_BASE", "PPB_BASE"},
-    "RP2350": {"XIP_SRAM_BASE", "XIP_NOCACHE_NOALLOC_BASE", "XIP_MAINTENANCE_BASE",
+    "rp2350": {"XIP_SRAM_BASE", "XIP_NOCACHE_NOALLOC_BASE", "XIP_MAINTENANCE_BASE",
                "XIP_NOCACHE_NOALLOC_NOTRANSLATE_BASE", "OTP_BASE", "OTP_DATA_BASE",
                "OTP_DATA_RAW_BASE", "OTP_DATA_GUARDED_BASE", "OTP_DATA_RAW_GUARDED_BASE",
                "DFT_BASE", "XIP_AUX_BASE", "HSTX_FIFO_BASE", "CORESIGHT_TRACE_BASE",
@@ -204,7 +279,7 @@ def test_pico_maps_agree_with_the_sdk_address_map(chip):
         bases = {n: int(a, 16) for n, a in re.findall(
             r"^#define (\w+_BASE) _u\((0x[0-9a-fA-F]+)\)", f.read(), re.M)}
     assert len(bases) > 40 and PICO_LEFT_OUT[chip] <= set(bases)
-    regions = c_map(CHIPS[chip][0])
+    regions = MAPS[chip][1]
     outside = sorted(n for n, a in bases.items() if n not in PICO_LEFT_OUT[chip]
                      and not n.startswith("CORESIGHT_")
                      and not any(s <= a < e for s, e in regions))

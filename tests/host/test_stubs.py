@@ -45,6 +45,7 @@ LAZY_TABLES = {
 # Frozen modules that are no one's public API.
 INTERNAL = {
     "frozen/fastpoll/fastpoll/fallback.py",  # _fastpoll in Python; fastpoll classes extend it
+    "frozen/fastpoll/fastpoll/_maps.py",  # the fallback's memory maps, made by genmaps.py
     "frozen/fastpoll/_asyncio_internals.py",  # the check of asyncio's private parts
     "frozen/primitives/primitives/edges.py",  # the debounced inputs' base and edge task
     "frozen/primitives/primitives/clicks.py",  # Pushbutton's and EButton's click engine

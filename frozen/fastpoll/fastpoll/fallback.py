@@ -209,67 +209,27 @@ class Counter(_Pollable):
         return (flags if self._count else 0) if req == _POLL else -1
 
 
-# Where a Bits may read a word: [start, end) regions of the board's chip that read without a
-# bus fault, as in the C module, which chooses at compile time; here the chip's name in
-# sys.implementation._machine chooses. Other boards: no map, no check.
-_PPB = ((0xE0000000, 0xE0003000), (0xE000E000, 0xE000F000))  # Cortex-M debug, SysTick, NVIC, SCB
-# The D-series' F7s (RM0431, RM0410): CRC .. USB OTG HS on AHB1, then USB OTG FS; the 2 MiB QSPI
-# flash memory-mapped, FMC and QUADSPI registers, the core's blocks and DBGMCU.
-_F7_AHB = ((0x40023000, 0x40023400), (0x40023800, 0x40025000), (0x40026000, 0x40026800),
-           (0x40040000, 0x40080000), (0x50000000, 0x50040000))
-_F7_EXT = ((0x90000000, 0x90200000), (0xA0000000, 0xA0002000), (0xE0042000, 0xE0042400)) + _PPB
-_MAPS = {
-    "STM32F405": ((0, 0x100000), (0x08000000, 0x08100000), (0x10000000, 0x10010000),
-                  (0x1FFF0000, 0x1FFF7A10), (0x1FFFC000, 0x1FFFC010), (0x20000000, 0x20020000),
-                  (0x40000000, 0x40007800), (0x40010000, 0x40014C00), (0x40020000, 0x40022400),
-                  (0x40023000, 0x40023400), (0x40023800, 0x40025000), (0x40026000, 0x40026800),
-                  (0x40040000, 0x40080000), (0x50000000, 0x50040000), (0x50060800, 0x50060C00),
-                  (0xA0000000, 0xA0001000), (0xE0042000, 0xE0042400)) + _PPB,
-    "STM32F411": ((0, 0x80000), (0x08000000, 0x08080000), (0x1FFF0000, 0x1FFF7A10),
-                  (0x1FFFC000, 0x1FFFC010), (0x20000000, 0x20020000), (0x40000000, 0x40007400),
-                  (0x40010000, 0x40015400), (0x40020000, 0x40021400), (0x40021C00, 0x40022000),
-                  (0x40023000, 0x40023400), (0x40023800, 0x40024000), (0x40026000, 0x40026800),
-                  (0x50000000, 0x50040000), (0xE0042000, 0xE0042400)) + _PPB,
-    "STM32F722": ((0, 0x4000), (0x100000, 0x10EDC0), (0x200000, 0x280000),
-                  (0x08000000, 0x08080000), (0x1FF00000, 0x1FF0EDC0), (0x1FFF0000, 0x1FFF0020),
-                  (0x20000000, 0x20040000), (0x40000000, 0x40008000), (0x40010000, 0x40016000),
-                  (0x40020000, 0x40022400)) + _F7_AHB + ((0x50060800, 0x50060C00),) + _F7_EXT,
-    "STM32F733": ((0, 0x4000), (0x100000, 0x10EDC0), (0x200000, 0x280000),
-                  (0x08000000, 0x08080000), (0x1FF00000, 0x1FF0EDC0), (0x1FFF0000, 0x1FFF0020),
-                  (0x20000000, 0x20040000), (0x40000000, 0x40008000), (0x40010000, 0x40018000),
-                  (0x40020000, 0x40022400)) + _F7_AHB
-    + ((0x50060000, 0x50060400), (0x50060800, 0x50060C00)) + _F7_EXT,
-    "STM32F767": ((0, 0x4000), (0x100000, 0x10EDC0), (0x200000, 0x400000),
-                  (0x08000000, 0x08200000), (0x1FF00000, 0x1FF0EDC0), (0x1FF0F000, 0x1FF0F42C),
-                  (0x1FFF0000, 0x1FFF0020), (0x20000000, 0x20080000), (0x40000000, 0x40008000),
-                  (0x40010000, 0x40018000), (0x40020000, 0x40022C00), (0x40023000, 0x40023400),
-                  (0x40023800, 0x40025000), (0x40026000, 0x40026800), (0x40028000, 0x40029400),
-                  (0x4002B000, 0x4002BC00), (0x40040000, 0x40080000), (0x50000000, 0x50040000),
-                  (0x50050000, 0x50050400), (0x50051000, 0x50051400), (0x50060800, 0x50060C00))
-    + _F7_EXT,
-    "mps2-an38": ((0, 0x400000), (0x20000000, 0x20400000), (0x21000000, 0x22000000),
-                  (0x40000000, 0x40030000)) + _PPB,
-    "mps2-an500": ((0, 0x400000), (0x20000000, 0x20400000), (0x40000000, 0x40030000),
-                   (0x60000000, 0x61000000)) + _PPB,
-    # The Picos (datasheets section 2.2): boot ROM, XIP flash, SRAM, APB, DMA, USB, PIO, SIO.
-    "RP2040": ((0, 0x4000), (0x10000000, 0x11000000), (0x14000000, 0x14000020),
-               (0x18000000, 0x18000100), (0x20000000, 0x20042000), (0x21000000, 0x21040000),
-               (0x40000000, 0x40068000), (0x4006C000, 0x40070000), (0x50000000, 0x50004000),
-               (0x50100000, 0x50101000), (0x50110000, 0x50114000), (0x50200000, 0x50204000),
-               (0x50300000, 0x50304000), (0xD0000000, 0xD0000180), (0xE000E000, 0xE000F000)),
-    "RP2350": ((0, 0x8000), (0x10000000, 0x11000000), (0x20000000, 0x20082000),
-               (0x40000000, 0x40110000), (0x40158000, 0x40168000), (0x50000000, 0x50004000),
-               (0x50100000, 0x50101000), (0x50110000, 0x50114000), (0x50200000, 0x50204000),
-               (0x50300000, 0x50304000), (0x50400000, 0x50404000), (0xD0000000, 0xD0000200))
-    + _PPB,
-}
+# Where a Bits may read a word: the chip's map (modules/fastpoll/maps/, as fastpoll._maps),
+# chosen by sys.implementation._machine at the first Bits on an address; only it is kept.
+_map = None
 
 
 def _readable(addr):
-    for chip, regions in _MAPS.items():
-        if chip in sys.implementation._machine:
-            return any(start <= addr <= end - 4 for start, end in regions)
-    return True
+    global _map
+    if _map is None:
+        __import__("fastpoll._maps")
+        maps = sys.modules.pop("fastpoll._maps")  # let go with the other chips'
+        p = sys.modules["fastpoll"]
+        if hasattr(p, "_maps"):
+            del p._maps
+        _map = ()
+        for chip, regions in maps.MAPS:
+            if chip in sys.implementation._machine:
+                _map = regions
+    for i in range(0, len(_map), 2):
+        if _map[i] <= addr <= _map[i + 1] - 4:
+            return True
+    return not _map  # no map: no check
 
 
 def _word_arg(x, width, name):
