@@ -101,7 +101,6 @@ firmware: check-board check-tools-$(if $(filter rp2,$(BOARD_PORT)),firmware-rp2,
 
 ifeq ($(BOARD_PORT),stm32)
 $(FIRMWARE): $(FIRMWARE_INPUTS)
-	@ln -sfn "$(MPY_DIR)/ports/stm32/boards/$(BOARD)/pins.csv" boards/$(BOARD)/pins.csv
 	$(call port_make,firmware,stm32,$(BOARD),BOARD_DIR=$(TOP_DIR)/boards/$(BOARD))
 	@$(PYTHON) scripts/fwinfo.py check --board $(BOARD) --build $(BUILD_DIR)/$(BOARD) \
 		|| { touch -d @0 $@; exit 1; }
@@ -117,7 +116,6 @@ RP2_FAMILY := $(if $(filter RPI_PICO2,$(BOARD)),0xe48bff59,0xe48bff56)
 RP2_CMAKE_ARGS := -DPICO_NO_PICOTOOL=1 \
 	-DMICROPY_MANIFEST_FWINFO_DIR=$(BUILD_DIR)/$(BOARD)/gen
 $(FIRMWARE): $(FIRMWARE_INPUTS)
-	@ln -sfn "$(MPY_DIR)/ports/rp2/boards/$(BOARD)/pins.csv" boards/$(BOARD)/pins.csv
 	@if [ $(FIRMWARE_ARGS) -nt $(BUILD_DIR)/$(BOARD)/Makefile ]; then \
 		rm -f $(BUILD_DIR)/$(BOARD)/Makefile $(BUILD_DIR)/$(BOARD)/CMakeCache.txt; fi
 	@CMAKE_ARGS="$(RP2_CMAKE_ARGS)" $(PYTHON) scripts/portmake.py firmware \
@@ -159,7 +157,6 @@ qemu: check-tools-test mpy-cross
 .PHONY: pyb-emu
 PYB_EMU_ELF := $(BUILD_DIR)/test-pyb-emu/firmware.elf
 pyb-emu: check-tools-test mpy-cross
-	@ln -sfn "$(MPY_DIR)/ports/stm32/boards/PYBV11/pins.csv" tests/targets/pyb-emu/pins.csv
 	$(call port_build,pyb-emu,stm32,test-pyb-emu,PYBV11-emu,BOARD_DIR=$(TOP_DIR)/tests/targets/pyb-emu)
 
 # Stock PYBV11 (upstream's, nothing of ours) with the same emulator delta: the stock-firmware
@@ -167,7 +164,6 @@ pyb-emu: check-tools-test mpy-cross
 .PHONY: pyb-emu-stock
 PYB_EMU_STOCK_ELF := $(BUILD_DIR)/stock-pyb-emu/firmware.elf
 pyb-emu-stock: check-tools-test mpy-cross
-	@ln -sfn "$(MPY_DIR)/ports/stm32/boards/PYBV11/pins.csv" tests/targets/pyb-emu-stock/pins.csv
 	@$(PYTHON) scripts/portmake.py pyb-emu-stock -C "$(MPY_DIR)/ports/stm32" -j$(JOBS) \
 		BUILD=$(BUILD_DIR)/stock-pyb-emu MICROPY_MPYCROSS=$(MPY_CROSS) \
 		BOARD_DIR=$(TOP_DIR)/tests/targets/pyb-emu-stock

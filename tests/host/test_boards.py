@@ -87,3 +87,20 @@ def test_make_info_shows_both_sf2_regions(built):
     for region, origin in (("FLASH_APP", "0x08008000"), ("FLASH_EXT", "0x90000000")):
         line = next(ln for ln in lines if region in ln)
         assert origin in line and "free" in line, line
+
+
+# The port reads pins.csv from BOARD_DIR only: each board folder (and each emulated board's)
+# holds a copy of upstream's, committed, so that no build writes into the source tree.
+PINS = [(os.path.join("boards", b), "rp2" if b.startswith("RPI_") else "stm32", b)
+        for b in sorted(os.listdir(os.path.join(ROOT, "boards")))
+        if os.path.isdir(os.path.join(ROOT, "boards", b))]
+PINS += [(os.path.join("tests", "targets", t), "stm32", "PYBV11")
+         for t in ("pyb-emu", "pyb-emu-stock")]
+
+
+@pytest.mark.parametrize("folder,port,board", PINS, ids=[p[0] for p in PINS])
+def test_pins_csv_is_upstreams(folder, port, board):
+    with open(os.path.join(ROOT, folder, "pins.csv")) as f:
+        ours = f.read()
+    with open(os.path.join(mpy_dir(), "ports", port, "boards", board, "pins.csv")) as f:
+        assert ours == f.read(), "{}/pins.csv differs from upstream's {}".format(folder, board)
