@@ -94,7 +94,8 @@ FIRMWARE := $(BUILD_DIR)/$(BOARD)/firmware.$(if $(filter rp2,$(BOARD_PORT)),uf2,
 FIRMWARE_GEN := $(BUILD_DIR)/$(BOARD)/gen/fwinfo.py
 FIRMWARE_ARGS := $(BUILD_DIR)/$(BOARD)/firmware.args
 FIRMWARE_INPUTS = Makefile manifest.py $(shell find boards frozen modules -type f) \
-	scripts/portmake.py scripts/fwinfo.py scripts/flashmap.py $(FIRMWARE_GEN) $(FIRMWARE_ARGS)
+	scripts/hostlib/portmake.py scripts/hostlib/firmwareinfo.py \
+	scripts/hostlib/flashmap.py $(FIRMWARE_GEN) $(FIRMWARE_ARGS)
 
 firmware: check-board check-tools-$(if $(filter rp2,$(BOARD_PORT)),firmware-rp2,firmware) \
 	mpy-cross $(FIRMWARE)
@@ -102,7 +103,7 @@ firmware: check-board check-tools-$(if $(filter rp2,$(BOARD_PORT)),firmware-rp2,
 ifeq ($(BOARD_PORT),stm32)
 $(FIRMWARE): $(FIRMWARE_INPUTS)
 	$(call port_make,firmware,stm32,$(BOARD),BOARD_DIR=$(TOP_DIR)/boards/$(BOARD))
-	@$(PYTHON) scripts/fwinfo.py check --board $(BOARD) --build $(BUILD_DIR)/$(BOARD) \
+	@$(PYTHON) scripts/firmwareinfo.py check --board $(BOARD) --build $(BUILD_DIR)/$(BOARD) \
 		|| { touch -d @0 $@; exit 1; }
 	@touch $@
 else
@@ -128,7 +129,7 @@ $(FIRMWARE): $(FIRMWARE_INPUTS)
 	$(if $(filter RPI_PICO,$(BOARD)),@$(PYTHON) scripts/armv6m.py $$(find \
 		$(BUILD_DIR)/$(BOARD)/CMakeFiles -path '*$(TOP_DIR)/modules/*' -name '*.o') \
 		|| { touch -d @0 $@; exit 1; })
-	@$(PYTHON) scripts/fwinfo.py check --board $(BOARD) --build $(BUILD_DIR)/$(BOARD) \
+	@$(PYTHON) scripts/firmwareinfo.py check --board $(BOARD) --build $(BUILD_DIR)/$(BOARD) \
 		|| { touch -d @0 $@; exit 1; }
 	@touch $@
 endif
@@ -223,7 +224,7 @@ test-board: check-board check-tools-board $(if $(filter qemu,$(PORT)),qemu)
 test-board: $(if $(filter pyb-emu,$(PORT)),pyb-emu)
 
 info: check-board
-	@$(PYTHON) scripts/fwinfo.py report --board $(BOARD) --build $(BUILD_DIR)/$(BOARD)
+	@$(PYTHON) scripts/firmwareinfo.py report --board $(BOARD) --build $(BUILD_DIR)/$(BOARD)
 
 # DEPLOY_ARGS=--yes resets an attached board into DFU mode without asking.
 # A Pico needs no dfu-util: its .uf2 is copied to the boot ROM's USB drive.

@@ -5,14 +5,9 @@ build folder holds one lock, so two workers never build into it at once; make te
 targets before the workers start, so theirs find nothing to do."""
 
 import os
-import sys
 
 import pytest
-
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, os.path.join(ROOT, "scripts"))
-sys.path.insert(0, os.path.join(ROOT, "tests", "host"))
-from hosttools import make  # noqa: E402
+from hosttools import ROOT, make
 
 BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
 

@@ -9,8 +9,8 @@ they need a real Pyboard.
 import glob
 import os
 
-import mpyrun
 import pytest
+from hostlib import mpyrun
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DOCS = [os.path.join(ROOT, "README.md")] + sorted(glob.glob(os.path.join(ROOT, "docs", "*.md")))

@@ -15,8 +15,8 @@ import glob
 import os
 import random
 
-import mpyrun
 import pytest
+from hostlib import mpyrun
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCRIPTS = sorted(glob.glob(os.path.join(HERE, "mpy", "*.py")))

@@ -12,10 +12,10 @@ All of them fit its 256 KiB of SRAM (about 132 KiB of heap).
 
 import os
 
-import mpyrun
 import pytest
 import test_mpy
 import test_mpy_m7
+from hostlib import mpyrun
 
 M0_ELF = os.path.join(test_mpy_m7.BUILD, "test-qemu-m0", "firmware.elf")
 NOT_HERE = {"fastpoll_bits.py"}

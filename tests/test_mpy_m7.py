@@ -12,9 +12,9 @@ import os
 import re
 
 import hosttools
-import mpyrun
 import pytest
 import test_mpy
+from hostlib import mpyrun
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))

@@ -16,8 +16,8 @@ import glob
 import os
 import threading
 
-import pybemu
 import pytest
+from hostlib import pybemu
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)

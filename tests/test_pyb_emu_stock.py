@@ -10,8 +10,8 @@ import json
 import os
 
 import hosttools
-import pybemu
 import pytest
+from hostlib import pybemu
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))

@@ -6,8 +6,8 @@ import glob
 import os
 import shutil
 
-import mpyrun
 import pytest
+from hostlib import mpyrun
 from hosttools import ROOT, assert_one_line_error, mpy_dir, script
 
 BOARD_SCRIPTS = sorted(glob.glob(os.path.join(ROOT, "tests", "board", "*.py")))

@@ -5,7 +5,7 @@ reason, never counted passed."""
 import glob
 import os
 
-import boardtest
+from hostlib import boardtest
 from hosttools import ROOT, mpy_dir, script
 
 BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))

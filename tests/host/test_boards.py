@@ -7,10 +7,9 @@ build takes about 5 CPU-minutes, so make test builds one."""
 import json
 import os
 
-import fwinfo
-import genpackage
 import pytest
-from elffile import ElfFile
+from hostlib import firmwareinfo, genpackage
+from hostlib.elffile import ElfFile
 from hosttools import ROOT, make, mpy_dir, script
 
 BOARDS = sorted(d for d in os.listdir(os.path.join(ROOT, "boards"))
@@ -41,8 +40,8 @@ def test_the_board_matrix():
 
 @pytest.mark.parametrize("board", MAKE_TEST_BOARDS)
 def test_board_firmware(built, board):
-    proc = script("fwinfo", "report", "--board", board, "--build", os.path.join(BUILD, board),
-                  "--json")
+    proc = script("firmwareinfo", "report", "--board", board, "--build",
+                  os.path.join(BUILD, board), "--json")
     assert proc.returncode == 0, proc.stderr
     info = json.loads(proc.stdout)
     shipped = {target for target, _ in genpackage.manifest_files(mpy_dir())}
@@ -69,14 +68,15 @@ def test_sf2_frozen_python_is_in_qspi(built):
     for name in ("mp_qstr_frozen_const_pool", "mp_frozen_names"):
         assert 0x90000000 <= elf.symbol(name).value < 0x90100000, name
     assert 0x08008000 <= elf.symbol("fastpoll_user_cmodule").value < 0x08080000
-    used = {r["region"]: r for r in fwinfo.flash_use(elf, fwinfo.flashmap.board("PYBD_SF2"))}
+    regions = firmwareinfo.flashmap.board("PYBD_SF2")
+    used = {r["region"]: r for r in firmwareinfo.flash_use(elf, regions)}
     assert used["FLASH_APP"]["free"] > 0 and used["FLASH_EXT"]["used"] > 0
 
 
 def test_the_check_sees_test_only_c_modules(targets):
     # The same symbol scan finds them in the qemu test build, so their absence above means
     # something.
-    found = fwinfo.c_modules(ElfFile(targets["qemu"]))
+    found = firmwareinfo.c_modules(ElfFile(targets["qemu"]))
     assert TEST_ONLY_C <= set(found), found
 
 

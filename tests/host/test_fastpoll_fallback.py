@@ -8,8 +8,8 @@ sys.modules["_fastpoll"], and fastpoll imported anew, before the script runs.
 
 import os
 
-import mpyrun
 import pytest
+from hostlib import mpyrun
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 MPY_TESTS = os.path.join(ROOT, "tests", "mpy")

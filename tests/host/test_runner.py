@@ -6,8 +6,8 @@ line) judges a run with the one function mpyrun.failure()."""
 
 import os
 
-import mpyrun
 import pytest
+from hostlib import mpyrun
 from hosttools import ROOT, mpy_dir, script
 
 BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))

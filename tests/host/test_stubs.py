@@ -5,9 +5,8 @@ import ast
 import os
 import re
 
-import genfwinfo
-import mpyrun
 import pytest
+from hostlib import genfwinfo, mpyrun
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 STUBS = os.path.join(ROOT, "stubs")
