@@ -8,10 +8,9 @@ import shutil
 
 import pytest
 from hostlib import mpyrun
-from hosttools import ROOT, assert_one_line_error, mpy_dir, script
+from hosttools import BUILD, ROOT, assert_one_line_error, mpy_dir, script
 
 BOARD_SCRIPTS = sorted(glob.glob(os.path.join(ROOT, "tests", "board", "*.py")))
-BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
 
 
 def env():

@@ -6,9 +6,8 @@ import glob
 import os
 
 from hostlib import boardtest
-from hosttools import ROOT, mpy_dir, script
+from hosttools import BUILD, ROOT, mpy_dir, script
 
-BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
 BOARD_SCRIPTS = sorted(os.path.basename(p)
                        for p in glob.glob(os.path.join(ROOT, "tests", "board", "*.py")))
 

@@ -10,11 +10,10 @@ import os
 import pytest
 from hostlib import firmwareinfo, genpackage
 from hostlib.elffile import ElfFile
-from hosttools import ROOT, make, mpy_dir, script
+from hosttools import BUILD, ROOT, make, mpy_dir, script
 
 BOARDS = sorted(d for d in os.listdir(os.path.join(ROOT, "boards"))
                 if os.path.exists(os.path.join(ROOT, "boards", d, "mpconfigboard.mk")))
-BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
 # What the test builds freeze on top of the library: never in a firmware.
 TEST_ONLY = {n for d in ("fakes", os.path.join("targets", "qemu"))
              for n in os.listdir(os.path.join(ROOT, "tests", d))

@@ -10,9 +10,9 @@ import os
 
 import pytest
 from hostlib import mpyrun
+from hosttools import TESTS
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-MPY_TESTS = os.path.join(ROOT, "tests", "mpy")
+MPY_TESTS = os.path.join(TESTS, "mpy")
 SCRIPTS = sorted(n for n in os.listdir(MPY_TESTS)
                  if n.endswith(".py") and (n.startswith("fastpoll_") or n == "io_demo.py"))
 QEMU_SCRIPTS = sorted(n for n in os.listdir(MPY_TESTS)

@@ -8,9 +8,7 @@ import subprocess
 
 import pytest
 from hostlib import dfuse
-from hosttools import ROOT, make
-
-BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
+from hosttools import BUILD, ROOT, make
 
 
 def differences(a, b):

@@ -7,8 +7,8 @@ import re
 
 import pytest
 from hostlib import genfwinfo, mpyrun
+from hosttools import ROOT
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 STUBS = os.path.join(ROOT, "stubs")
 FASTPOLL_C = os.path.join(ROOT, "modules", "fastpoll", "modfastpoll.c")
 

@@ -18,16 +18,15 @@ import threading
 
 import pytest
 from hostlib import pybemu
+from hosttools import ROOT, TESTS
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
 ICOUNT_SHIFT = 3  # 8 ns per instruction: 125 M instructions/s, about a PYBV11 at 168 MHz
 
 
 def helpers():
     files = {}
-    for path in (os.path.join(HERE, "fakes", "testkit.py"),
-                 os.path.join(HERE, "targets", "pyb-emu", "irqkit.py")):
+    for path in (os.path.join(TESTS, "fakes", "testkit.py"),
+                 os.path.join(TESTS, "targets", "pyb-emu", "irqkit.py")):
         with open(path) as f:
             files[os.path.basename(path)] = f.read()
     return files
@@ -69,7 +68,7 @@ SKIP = {
     "auart_talk_error.py": "needs the X1-X2 jumper (UART 4 loopback): GPIO is not modelled",
 }
 
-SCRIPTS = sorted(glob.glob(os.path.join(HERE, "mpy", "*.py")))
+SCRIPTS = sorted(glob.glob(os.path.join(TESTS, "mpy", "*.py")))
 
 
 def _uses_fakes(path):
@@ -90,12 +89,12 @@ IRQ_SKIP = {
     "irqsim_timer.py": "tests irqsim, the qemu build's timer module, which this image has not",
     "irq_encoder.py": "drives fakeboard pins; mpy_pyb_emu/irq_encoder.py is the variant here",
 }
-for _s in glob.glob(os.path.join(HERE, "mpy_qemu", "*.py")):
+for _s in glob.glob(os.path.join(TESTS, "mpy_qemu", "*.py")):
     if os.path.basename(_s) not in IRQ_SKIP and _uses_fakes(_s):
         IRQ_SKIP[os.path.basename(_s)] = NO_GPIO + " (it sets levels through fakeboard)"
-IRQ_SCRIPTS = [s for s in sorted(glob.glob(os.path.join(HERE, "mpy_qemu", "*.py")))
+IRQ_SCRIPTS = [s for s in sorted(glob.glob(os.path.join(TESTS, "mpy_qemu", "*.py")))
                if os.path.basename(s) not in IRQ_SKIP]
-OWN = sorted(glob.glob(os.path.join(HERE, "mpy_pyb_emu", "*.py")))
+OWN = sorted(glob.glob(os.path.join(TESTS, "mpy_pyb_emu", "*.py")))
 
 
 def check(elf, script, files=None, **kwargs):
@@ -146,7 +145,7 @@ def test_own_script(pyb_emu, script):
 def test_skips_name_real_scripts():
     names = {os.path.basename(s) for s in SCRIPTS}
     assert set(SKIP) <= names and set(FLAKY) <= names, set(SKIP) - names
-    irq_names = {os.path.basename(s) for s in glob.glob(os.path.join(HERE, "mpy_qemu", "*.py"))}
+    irq_names = {os.path.basename(s) for s in glob.glob(os.path.join(TESTS, "mpy_qemu", "*.py"))}
     assert set(IRQ_SKIP) <= irq_names, set(IRQ_SKIP) - irq_names
     assert all(SKIP.values()) and all(IRQ_SKIP.values())
 
@@ -185,7 +184,7 @@ def test_uart2_host(pyb_emu, tmp_path):
         echo = Echo(pybemu.connect(sock_path, emu.deadline))
         echo.start()
         emu.setup(HELPERS)
-        with open(os.path.join(HERE, "mpy_pyb_emu", "uart2_host.py")) as f:
+        with open(os.path.join(TESTS, "mpy_pyb_emu", "uart2_host.py")) as f:
             out, err = emu.exec(f.read())
     finally:
         emu.close()
@@ -204,6 +203,6 @@ def test_broken_atomic_section_fails(pyb_emu):
     assert real in source
     broken = source.replace(real, "    disable_irq, enable_irq = (lambda: 0), (lambda s: None)\n")
     files = dict(HELPERS, **{"ringbuf_under_test.py": broken})
-    with open(os.path.join(HERE, "mpy_pyb_emu", "ringbuf_hammer.py")) as f:
+    with open(os.path.join(TESTS, "mpy_pyb_emu", "ringbuf_hammer.py")) as f:
         result = pybemu.run(pyb_emu, f.read(), files, icount=ICOUNT_SHIFT)
     assert not result.ok and "AssertionError" in result.error, result.output + result.error

@@ -17,13 +17,13 @@ import random
 
 import pytest
 from hostlib import mpyrun
+from hosttools import TESTS
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-SCRIPTS = sorted(glob.glob(os.path.join(HERE, "mpy", "*.py")))
+SCRIPTS = sorted(glob.glob(os.path.join(TESTS, "mpy", "*.py")))
 TIMED = [s for s in SCRIPTS if os.path.basename(s).startswith("timing_")]
 QEMU_ONLY = [s for s in SCRIPTS if os.path.basename(s).startswith("qemu_")]
 BOTH = [s for s in SCRIPTS if s not in TIMED + QEMU_ONLY]
-IRQ_SCRIPTS = sorted(glob.glob(os.path.join(HERE, "mpy_qemu", "*.py")))
+IRQ_SCRIPTS = sorted(glob.glob(os.path.join(TESTS, "mpy_qemu", "*.py")))
 ICOUNT_SHIFT = mpyrun.ICOUNT_SHIFT
 
 

@@ -15,9 +15,8 @@ import hosttools
 import pytest
 import test_mpy
 from hostlib import mpyrun
+from hosttools import BUILD
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
 M7_ELF = os.path.join(BUILD, "test-qemu-m7", "firmware.elf")
 CORE = re.compile(r"(fastpoll_|qemu_fastpoll_|asyn_(barrier|condition|events|lock|semaphore)|"
                   r"delay_ms\.py|queue_|v3_(broker|events|threadsafe)|encoder_|edges_)")

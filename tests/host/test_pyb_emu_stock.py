@@ -12,9 +12,7 @@ import os
 import hosttools
 import pytest
 from hostlib import pybemu
-
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
+from hosttools import BUILD, ROOT
 
 ICOUNT_SHIFT = 3
 
