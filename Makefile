@@ -176,11 +176,11 @@ test-upstream: pyb-emu
 	@$(PYTHON) scripts/upstreamtests.py --elf $(PYB_EMU_ELF) --results $(BUILD_DIR)/upstream-tests
 
 # The same test build as a Cortex-M7 with double-precision float (the Pyboard D's core):
-# tests/test_mpy_m7.py builds it itself.
+# tests/host/test_mpy_m7.py builds it itself.
 qemu-m7: check-tools-test mpy-cross
 	$(call port_build,qemu-m7,qemu,test-qemu-m7,TEST_M7,BOARD=TEST_M7 BOARD_DIR=$(TOP_DIR)/tests/targets/qemu_m7)
 
-# The same test build on a Cortex-M0 (QEMU's microbit, an nRF51): tests/test_mpy_m0.py.
+# The same test build on a Cortex-M0 (QEMU's microbit, an nRF51): tests/host/test_mpy_m0.py.
 .PHONY: qemu-m0
 qemu-m0: check-tools-test mpy-cross
 	$(call port_build,qemu-m0,qemu,test-qemu-m0,TEST_M0,BOARD=TEST_M0 BOARD_DIR=$(TOP_DIR)/tests/targets/qemu_m0)
@@ -214,7 +214,7 @@ test-boards: check-tools-test mpy-cross
 	@$(MAKE) --no-print-directory -j$(JOBS) --output-sync=target $(TEST_BOARDS:%=firmware-%)
 
 test: test-builds
-	@$(PYTHON) -m pytest -n $(TEST_JOBS) -p no:benchmark tests
+	@$(PYTHON) -m pytest -n $(TEST_JOBS) -p no:benchmark tests/host
 
 # The board suite (tests/board) over the raw REPL: on a Pyboard running this commit's firmware
 # (wire X1 to X2), or with PORT=qemu on the qemu test build, through the same code.

@@ -43,7 +43,7 @@ EMU_SKIP = {
     "delay_irq.py": EMU_JUMPER + " or EXTI edges",
     "irq_handoff.py": EMU_JUMPER + " or EXTI edges",
     "latency.py": EMU_JUMPER + " or EXTI edges (make bench has the emulated IRQ latency)",
-    "uart_stream.py": EMU_JUMPER + " (tests/test_pyb_emu.py runs auart over USART2)",
+    "uart_stream.py": EMU_JUMPER + " (tests/host/test_pyb_emu.py runs auart over USART2)",
 }
 FWINFO = "import fwinfo; print(repr((fwinfo.version, fwinfo.commit, fwinfo.board)))"
 
