@@ -45,6 +45,6 @@ def test_scripts_chosen():
     names = {os.path.basename(s) for s in SCRIPTS}
     assert {"fastpoll_flag.py", "fastpoll_counter.py", "fastpoll_priority.py",
             "fastpoll_bits_bounded.py", "delay_ms.py", "queue_ringbuf.py",
-            "encoder_quadrature.py", "asyn_lock.py"} <= names, names
+            "encoder_quadrature.py", "lock.py"} <= names, names
     # fastpoll_bits.py and mpy_mps2/fastpoll_bits_live.py
     assert len(SCRIPTS) == len(test_mpy_m7.SCRIPTS) - 2

@@ -21,8 +21,8 @@ M7_ELF = os.path.join(BUILD, "test-qemu-m7", "firmware.elf")
 # Delay_ms, the encoder and edges. And tests/mpy_mps2's fastpoll_bits_live.py (this machine's
 # SysTick), but not its timing_limits.py (timing limits run on the M4 build only).
 CORE = [
-    "asyn_barrier.py", "asyn_condition.py", "asyn_condition_lock.py", "asyn_events.py",
-    "asyn_lock.py", "asyn_semaphore.py", "delay_ms.py", "edges_late.py",
+    "barrier.py", "condition.py", "condition_asyncio_lock.py", "event_waitany_waitall.py",
+    "lock.py", "semaphore.py", "delay_ms.py", "edges_late.py",
     "encoder_aiter_early.py", "encoder_quadrature.py", "fastpoll_bits.py",
     "fastpoll_bits_bounded.py", "fastpoll_counter.py", "fastpoll_counter_limits.py",
     "fastpoll_deinit_midtask.py", "fastpoll_flag.py", "fastpoll_hub.py",
