@@ -103,3 +103,15 @@ def test_pins_csv_is_upstreams(folder, port, board):
         ours = f.read()
     with open(os.path.join(mpy_dir(), "ports", port, "boards", board, "pins.csv")) as f:
         assert ours == f.read(), "{}/pins.csv differs from upstream's {}".format(folder, board)
+
+
+def test_no_host_module_is_named_as_a_frozen_one():
+    """A host command or library module never shares a name with a module the firmware or the
+    test builds freeze (fwinfo is generated per build; the fakes are the test builds')."""
+    tops = {target.split("/")[0] for target, _ in genpackage.manifest_files(mpy_dir())}
+    frozen = {n[:-3] if n.endswith(".py") else n for n in tops}
+    frozen |= {"fwinfo"} | {n[:-3] for n in TEST_ONLY}
+    host = {n[:-3] for d in ("scripts", os.path.join("scripts", "hostlib"))
+            for n in os.listdir(os.path.join(ROOT, d)) if n.endswith(".py")}
+    assert {"aswitch", "primitives", "fastpoll", "testkit"} <= frozen, frozen
+    assert not host & frozen, host & frozen
