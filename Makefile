@@ -52,6 +52,20 @@ define port_build
 	$(call port_make,$(1),$(2),$(3),$(5))
 endef
 
+# The stm32 port reads pins.csv from BOARD_DIR only, and upstream's is used as it is, neither
+# copied nor written into boards/: the port sees a mirror of our board folders, symlinks under
+# the build's own folder, with upstream's pins.csv linked in. Mirrored whole (boards/,
+# tests/targets/, manifest.py, frozen/), so the folders' relative paths to each other hold.
+# $(call stm32_src,BUILD-NAME,FOLDER,UPSTREAM-BOARD) makes it; the port's BOARD_DIR is then
+# $(BUILD_DIR)/BUILD-NAME/boardsrc/FOLDER.
+define stm32_src
+	@rm -rf $(BUILD_DIR)/$(1)/boardsrc && mkdir -p $(BUILD_DIR)/$(1)/boardsrc/tests \
+		&& cp -as $(TOP_DIR)/boards $(BUILD_DIR)/$(1)/boardsrc/boards \
+		&& cp -as $(TOP_DIR)/tests/targets $(BUILD_DIR)/$(1)/boardsrc/tests/targets \
+		&& ln -s $(TOP_DIR)/manifest.py $(TOP_DIR)/frozen $(BUILD_DIR)/$(1)/boardsrc/ \
+		&& ln -s $(MPY_DIR)/ports/stm32/boards/$(3)/pins.csv $(BUILD_DIR)/$(1)/boardsrc/$(2)/
+endef
+
 # $(call port_make,WHAT,PORT,BUILD-NAME,MAKE-ARGS): the port's make alone.
 define port_make
 	@$(PYTHON) scripts/portmake.py $(1) -C "$(MPY_DIR)/ports/$(2)" -j$(JOBS) \
@@ -95,16 +109,17 @@ FIRMWARE := $(BUILD_DIR)/$(BOARD)/firmware.$(if $(filter rp2,$(BOARD_PORT)),uf2,
 FIRMWARE_GEN := $(BUILD_DIR)/$(BOARD)/gen/fwinfo.py
 FIRMWARE_ARGS := $(BUILD_DIR)/$(BOARD)/firmware.args
 FIRMWARE_INPUTS = Makefile manifest.py $(shell find boards frozen modules -type f) \
-	scripts/portmake.py scripts/fwinfo.py scripts/flashmap.py $(FIRMWARE_GEN) $(FIRMWARE_ARGS)
+	scripts/hostlib/portmake.py scripts/hostlib/firmwareinfo.py \
+	scripts/hostlib/flashmap.py $(FIRMWARE_GEN) $(FIRMWARE_ARGS)
 
 firmware: check-board check-tools-$(if $(filter rp2,$(BOARD_PORT)),firmware-rp2,firmware) \
 	mpy-cross $(FIRMWARE)
 
 ifeq ($(BOARD_PORT),stm32)
 $(FIRMWARE): $(FIRMWARE_INPUTS)
-	@ln -sfn "$(MPY_DIR)/ports/stm32/boards/$(BOARD)/pins.csv" boards/$(BOARD)/pins.csv
-	$(call port_make,firmware,stm32,$(BOARD),BOARD_DIR=$(TOP_DIR)/boards/$(BOARD))
-	@$(PYTHON) scripts/fwinfo.py check --board $(BOARD) --build $(BUILD_DIR)/$(BOARD) \
+	$(call stm32_src,$(BOARD),boards/$(BOARD),$(BOARD))
+	$(call port_make,firmware,stm32,$(BOARD),BOARD_DIR=$(BUILD_DIR)/$(BOARD)/boardsrc/boards/$(BOARD))
+	@$(PYTHON) scripts/firmwareinfo.py check --board $(BOARD) --build $(BUILD_DIR)/$(BOARD) \
 		|| { touch -d @0 $@; exit 1; }
 	@touch $@
 else
@@ -115,10 +130,11 @@ else
 # PICO_NO_PICOTOOL=1 skips it and the tree's tools/uf2conv.py makes the .uf2 from the .hex.
 # On the RP2040 (Cortex-M0+) our C modules' objects are checked for ARMv6-M instructions only.
 RP2_FAMILY := $(if $(filter RPI_PICO2,$(BOARD)),0xe48bff59,0xe48bff56)
+# Upstream's pins.csv is named to cmake, as it is (MICROPY_BOARD_PINS), not copied.
 RP2_CMAKE_ARGS := -DPICO_NO_PICOTOOL=1 \
+	-DMICROPY_BOARD_PINS=$(MPY_DIR)/ports/rp2/boards/$(BOARD)/pins.csv \
 	-DMICROPY_MANIFEST_FWINFO_DIR=$(BUILD_DIR)/$(BOARD)/gen
 $(FIRMWARE): $(FIRMWARE_INPUTS)
-	@ln -sfn "$(MPY_DIR)/ports/rp2/boards/$(BOARD)/pins.csv" boards/$(BOARD)/pins.csv
 	@if [ $(FIRMWARE_ARGS) -nt $(BUILD_DIR)/$(BOARD)/Makefile ]; then \
 		rm -f $(BUILD_DIR)/$(BOARD)/Makefile $(BUILD_DIR)/$(BOARD)/CMakeCache.txt; fi
 	@CMAKE_ARGS="$(RP2_CMAKE_ARGS)" $(PYTHON) scripts/portmake.py firmware \
@@ -131,7 +147,7 @@ $(FIRMWARE): $(FIRMWARE_INPUTS)
 	$(if $(filter RPI_PICO,$(BOARD)),@$(PYTHON) scripts/armv6m.py $$(find \
 		$(BUILD_DIR)/$(BOARD)/CMakeFiles -path '*$(TOP_DIR)/modules/*' -name '*.o') \
 		|| { touch -d @0 $@; exit 1; })
-	@$(PYTHON) scripts/fwinfo.py check --board $(BOARD) --build $(BUILD_DIR)/$(BOARD) \
+	@$(PYTHON) scripts/firmwareinfo.py check --board $(BOARD) --build $(BUILD_DIR)/$(BOARD) \
 		|| { touch -d @0 $@; exit 1; }
 	@touch $@
 endif
@@ -160,18 +176,18 @@ qemu: check-tools-test mpy-cross
 .PHONY: pyb-emu
 PYB_EMU_ELF := $(BUILD_DIR)/test-pyb-emu/firmware.elf
 pyb-emu: check-tools-test mpy-cross
-	@ln -sfn "$(MPY_DIR)/ports/stm32/boards/PYBV11/pins.csv" tests/targets/pyb-emu/pins.csv
-	$(call port_build,pyb-emu,stm32,test-pyb-emu,PYBV11-emu,BOARD_DIR=$(TOP_DIR)/tests/targets/pyb-emu)
+	$(call stm32_src,test-pyb-emu,tests/targets/pyb-emu,PYBV11)
+	$(call port_build,pyb-emu,stm32,test-pyb-emu,PYBV11-emu,BOARD_DIR=$(BUILD_DIR)/test-pyb-emu/boardsrc/tests/targets/pyb-emu)
 
 # Stock PYBV11 (upstream's, nothing of ours) with the same emulator delta: the stock-firmware
 # tests on the emulated board.
 .PHONY: pyb-emu-stock
 PYB_EMU_STOCK_ELF := $(BUILD_DIR)/stock-pyb-emu/firmware.elf
 pyb-emu-stock: check-tools-test mpy-cross
-	@ln -sfn "$(MPY_DIR)/ports/stm32/boards/PYBV11/pins.csv" tests/targets/pyb-emu-stock/pins.csv
+	$(call stm32_src,stock-pyb-emu,tests/targets/pyb-emu-stock,PYBV11)
 	@$(PYTHON) scripts/portmake.py pyb-emu-stock -C "$(MPY_DIR)/ports/stm32" -j$(JOBS) \
 		BUILD=$(BUILD_DIR)/stock-pyb-emu MICROPY_MPYCROSS=$(MPY_CROSS) \
-		BOARD_DIR=$(TOP_DIR)/tests/targets/pyb-emu-stock
+		BOARD_DIR=$(BUILD_DIR)/stock-pyb-emu/boardsrc/tests/targets/pyb-emu-stock
 
 # Upstream's own suite (basics, micropython, extmod) on the emulated PYBV11, every exclusion
 # named with its reason in scripts/upstreamtests.py; make test runs a quick part of it.
@@ -180,11 +196,11 @@ test-upstream: pyb-emu
 	@$(PYTHON) scripts/upstreamtests.py --elf $(PYB_EMU_ELF) --results $(BUILD_DIR)/upstream-tests
 
 # The same test build as a Cortex-M7 with double-precision float (the Pyboard D's core):
-# tests/test_mpy_m7.py builds it itself.
+# tests/host/test_mpy_m7.py builds it itself.
 qemu-m7: check-tools-test mpy-cross
 	$(call port_build,qemu-m7,qemu,test-qemu-m7,TEST_M7,BOARD=TEST_M7 BOARD_DIR=$(TOP_DIR)/tests/targets/qemu_m7)
 
-# The same test build on a Cortex-M0 (QEMU's microbit, an nRF51): tests/test_mpy_m0.py.
+# The same test build on a Cortex-M0 (QEMU's microbit, an nRF51): tests/host/test_mpy_m0.py.
 .PHONY: qemu-m0
 qemu-m0: check-tools-test mpy-cross
 	$(call port_build,qemu-m0,qemu,test-qemu-m0,TEST_M0,BOARD=TEST_M0 BOARD_DIR=$(TOP_DIR)/tests/targets/qemu_m0)
@@ -220,7 +236,7 @@ test-boards: check-tools-test mpy-cross
 	@$(MAKE) --no-print-directory -j$(JOBS) --output-sync=target $(TEST_BOARDS:%=firmware-%)
 
 test: test-builds
-	@$(PYTHON) -m pytest -n $(TEST_JOBS) -p no:benchmark tests
+	@$(PYTHON) -m pytest -n $(TEST_JOBS) -p no:benchmark tests/host
 
 # The board suite (tests/board) over the raw REPL: on a Pyboard running this commit's firmware
 # (wire X1 to X2), or with PORT=qemu on the qemu test build, through the same code.
@@ -230,7 +246,7 @@ test-board: check-board check-tools-board $(if $(filter qemu,$(PORT)),qemu)
 test-board: $(if $(filter pyb-emu,$(PORT)),pyb-emu)
 
 info: check-board
-	@$(PYTHON) scripts/fwinfo.py report --board $(BOARD) --build $(BUILD_DIR)/$(BOARD)
+	@$(PYTHON) scripts/firmwareinfo.py report --board $(BOARD) --build $(BUILD_DIR)/$(BOARD)
 
 # DEPLOY_ARGS=--yes resets an attached board into DFU mode without asking.
 # A Pico needs no dfu-util: its .uf2 is copied to the boot ROM's USB drive.

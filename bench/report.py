@@ -38,9 +38,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
 
-import mpyrun  # noqa: E402
-import pybemu  # noqa: E402
-from errors import UserError, run_main  # noqa: E402
+from hostlib import mpyrun, pybemu  # noqa: E402
+from hostlib.errors import UserError, run_main  # noqa: E402
 
 META = ("name", "what", "unit", "better", "baseline")
 

@@ -3,7 +3,7 @@
 # Wire a switch or button from X1 to GND (or pass pin=pyb.Switch() for the USR button to the
 # Pushbutton demos) and watch the LEDs: red 1, green 2, yellow 3, blue 4. A demo ends when X2
 # is grounded, or after duration seconds if given. The tests play each demo through the test
-# builds' fake pins (tests/mpy/aswitch_astests*.py).
+# builds' fake pins (tests/mpy/astests_demos*.py).
 import asyncio
 from time import ticks_diff, ticks_ms
 

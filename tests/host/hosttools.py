@@ -6,7 +6,12 @@ import re
 import subprocess
 import sys
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from hostlib import ROOT
+
+# The one build root of every test (make test may set another).
+BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
+# The MicroPython scripts' folders, each a selection of targets (docs/testing.md).
+TESTS = os.path.join(ROOT, "tests")
 
 
 def mpy_dir():
@@ -22,9 +27,8 @@ def mpy_dir():
 def make(*args):
     """Run make in the repo, alone on the build folder (tests may run in parallel: every make
     into build/ holds one lock); returns the CompletedProcess (text output)."""
-    build = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
-    os.makedirs(build, exist_ok=True)
-    with open(os.path.join(build, ".make.lock"), "w") as lock:
+    os.makedirs(BUILD, exist_ok=True)
+    with open(os.path.join(BUILD, ".make.lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
         return subprocess.run(["make", "-s"] + list(args), cwd=ROOT, capture_output=True,
                               text=True)

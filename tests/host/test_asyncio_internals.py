@@ -11,8 +11,8 @@ without those breaks its own primitives too, so no variant changes them.)
 import os
 import re
 
-import mpyrun
 import pytest
+from hostlib import mpyrun
 
 ASYNCIO_SRC = os.path.join(os.environ.get("MPY_DIR", os.path.expanduser(
     "~/.cache/micropython/v1.28.0")), "extmod", "asyncio")

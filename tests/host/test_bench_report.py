@@ -3,7 +3,8 @@
 import importlib.util
 import os
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from hosttools import ROOT
+
 spec = importlib.util.spec_from_file_location("report", os.path.join(ROOT, "bench", "report.py"))
 report = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(report)

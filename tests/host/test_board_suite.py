@@ -6,12 +6,11 @@ import glob
 import os
 import shutil
 
-import mpyrun
 import pytest
-from hosttools import ROOT, assert_one_line_error, mpy_dir, script
+from hostlib import mpyrun
+from hosttools import BUILD, ROOT, assert_one_line_error, mpy_dir, script
 
 BOARD_SCRIPTS = sorted(glob.glob(os.path.join(ROOT, "tests", "board", "*.py")))
-BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
 
 
 def env():

@@ -5,10 +5,9 @@ reason, never counted passed."""
 import glob
 import os
 
-import boardtest
-from hosttools import ROOT, mpy_dir, script
+from hostlib import boardtest
+from hosttools import BUILD, ROOT, mpy_dir, script
 
-BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
 BOARD_SCRIPTS = sorted(os.path.basename(p)
                        for p in glob.glob(os.path.join(ROOT, "tests", "board", "*.py")))
 

@@ -7,15 +7,13 @@ build takes about 5 CPU-minutes, so make test builds one."""
 import json
 import os
 
-import fwinfo
-import genpackage
 import pytest
-from elffile import ElfFile
-from hosttools import ROOT, make, mpy_dir, script
+from hostlib import firmwareinfo, genpackage
+from hostlib.elffile import ElfFile
+from hosttools import BUILD, ROOT, make, mpy_dir, script
 
 BOARDS = sorted(d for d in os.listdir(os.path.join(ROOT, "boards"))
                 if os.path.exists(os.path.join(ROOT, "boards", d, "mpconfigboard.mk")))
-BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
 # What the test builds freeze on top of the library: never in a firmware.
 TEST_ONLY = {n for d in ("fakes", os.path.join("targets", "qemu"))
              for n in os.listdir(os.path.join(ROOT, "tests", d))
@@ -41,8 +39,8 @@ def test_the_board_matrix():
 
 @pytest.mark.parametrize("board", MAKE_TEST_BOARDS)
 def test_board_firmware(built, board):
-    proc = script("fwinfo", "report", "--board", board, "--build", os.path.join(BUILD, board),
-                  "--json")
+    proc = script("firmwareinfo", "report", "--board", board, "--build",
+                  os.path.join(BUILD, board), "--json")
     assert proc.returncode == 0, proc.stderr
     info = json.loads(proc.stdout)
     shipped = {target for target, _ in genpackage.manifest_files(mpy_dir())}
@@ -69,14 +67,15 @@ def test_sf2_frozen_python_is_in_qspi(built):
     for name in ("mp_qstr_frozen_const_pool", "mp_frozen_names"):
         assert 0x90000000 <= elf.symbol(name).value < 0x90100000, name
     assert 0x08008000 <= elf.symbol("fastpoll_user_cmodule").value < 0x08080000
-    used = {r["region"]: r for r in fwinfo.flash_use(elf, fwinfo.flashmap.board("PYBD_SF2"))}
+    regions = firmwareinfo.flashmap.board("PYBD_SF2")
+    used = {r["region"]: r for r in firmwareinfo.flash_use(elf, regions)}
     assert used["FLASH_APP"]["free"] > 0 and used["FLASH_EXT"]["used"] > 0
 
 
 def test_the_check_sees_test_only_c_modules(targets):
     # The same symbol scan finds them in the qemu test build, so their absence above means
     # something.
-    found = fwinfo.c_modules(ElfFile(targets["qemu"]))
+    found = firmwareinfo.c_modules(ElfFile(targets["qemu"]))
     assert TEST_ONLY_C <= set(found), found
 
 
@@ -87,3 +86,31 @@ def test_make_info_shows_both_sf2_regions(built):
     for region, origin in (("FLASH_APP", "0x08008000"), ("FLASH_EXT", "0x90000000")):
         line = next(ln for ln in lines if region in ln)
         assert origin in line and "free" in line, line
+
+
+# The stm32 port reads pins.csv from BOARD_DIR only: upstream's is linked into a mirror of our
+# board folders under the build's folder (the Makefile's stm32_src), never copied into the
+# source tree nor written there by a build.
+def test_no_pins_csv_in_the_source_tree():
+    folders = [os.path.join(ROOT, "boards"), os.path.join(ROOT, "tests", "targets")]
+    found = [os.path.relpath(os.path.join(d, f), ROOT) for top in folders
+             for d, _, files in os.walk(top) for f in files if f == "pins.csv"]
+    assert not found, found
+
+
+def test_the_port_reads_upstreams_pins_csv(pybv11):
+    link = os.path.join(pybv11, "boardsrc", "boards", "PYBV11", "pins.csv")
+    assert os.path.realpath(link) == os.path.realpath(
+        os.path.join(mpy_dir(), "ports", "stm32", "boards", "PYBV11", "pins.csv"))
+
+
+def test_no_host_module_is_named_as_a_frozen_one():
+    """A host command or library module never shares a name with a module the firmware or the
+    test builds freeze (fwinfo is generated per build; the fakes are the test builds')."""
+    tops = {target.split("/")[0] for target, _ in genpackage.manifest_files(mpy_dir())}
+    frozen = {n[:-3] if n.endswith(".py") else n for n in tops}
+    frozen |= {"fwinfo"} | {n[:-3] for n in TEST_ONLY}
+    host = {n[:-3] for d in ("scripts", os.path.join("scripts", "hostlib"))
+            for n in os.listdir(os.path.join(ROOT, d)) if n.endswith(".py")}
+    assert {"aswitch", "primitives", "fastpoll", "testkit"} <= frozen, frozen
+    assert not host & frozen, host & frozen

@@ -7,9 +7,8 @@ import subprocess
 import sys
 import zlib
 
-import dfuse
-import flashmap
 import pytest
+from hostlib import dfuse, flashmap
 from hosttools import assert_one_line_error, mpy_dir, script
 
 PYBV11 = flashmap.board("PYBV11")

@@ -8,15 +8,22 @@ sys.modules["_fastpoll"], and fastpoll imported anew, before the script runs.
 
 import os
 
-import mpyrun
 import pytest
+from hostlib import mpyrun
+from hosttools import TESTS
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-MPY_TESTS = os.path.join(ROOT, "tests", "mpy")
-SCRIPTS = sorted(n for n in os.listdir(MPY_TESTS)
-                 if n.endswith(".py") and (n.startswith("fastpoll_") or n == "io_demo.py"))
-QEMU_SCRIPTS = sorted(n for n in os.listdir(MPY_TESTS)
-                      if n.startswith("qemu_fastpoll_") and n.endswith(".py"))
+MPY_TESTS = os.path.join(TESTS, "mpy")
+MPS2_TESTS = os.path.join(TESTS, "mpy_mps2")
+# fastpoll's own scripts of tests/mpy (unix and qemu), and io_demo.py (uio's streams, which
+# fastpoll wakes).
+SCRIPTS = [
+    "fastpoll_bits.py", "fastpoll_bits_bounded.py", "fastpoll_counter.py",
+    "fastpoll_counter_limits.py", "fastpoll_deinit_midtask.py", "fastpoll_flag.py",
+    "fastpoll_hub.py", "fastpoll_hub_soft_cancel.py", "fastpoll_hub_stale_entry.py",
+    "fastpoll_priority.py", "fastpoll_priority_pair.py", "io_demo.py",
+]
+# fastpoll's own script of tests/mpy_mps2 (qemu only: the machine's SysTick).
+QEMU_SCRIPTS = ["fastpoll_bits_live.py"]
 
 # fastpoll found the C module at its first import; imported again with the fallback in the
 # C module's place, it takes the fallback, as where the firmware has no _fastpoll.
@@ -31,7 +38,10 @@ del _fallback
 
 
 def test_scripts_found():
-    assert len(SCRIPTS) >= 5, SCRIPTS
+    for name in SCRIPTS:
+        assert os.path.exists(os.path.join(MPY_TESTS, name)), name
+    for name in QEMU_SCRIPTS:
+        assert os.path.exists(os.path.join(MPS2_TESTS, name)), name
 
 
 @pytest.mark.parametrize("target", ["unix", "qemu"])
@@ -42,16 +52,16 @@ def test_fallback(targets, target, name, tmp_path):
 
 @pytest.mark.parametrize("name", QEMU_SCRIPTS)
 def test_fallback_qemu(targets, name, tmp_path):
-    check(targets, "qemu", name, tmp_path)
+    check(targets, "qemu", name, tmp_path, MPS2_TESTS)
 
 
-def check(targets, target, name, tmp_path):
-    with open(os.path.join(MPY_TESTS, name)) as f:
+def check(targets, target, name, tmp_path, folder=MPY_TESTS):
+    with open(os.path.join(folder, name)) as f:
         source = PRELUDE + f.read()
     result = mpyrun.run_source(target, targets[target], source, str(tmp_path), name)
     assert result.ok, "{} failed on {} with fastpoll.fallback:\n{}{}".format(
         name, target, result.output[-2000:], result.error)
-    exp = os.path.join(MPY_TESTS, name + ".exp")
+    exp = os.path.join(folder, name + ".exp")
     if os.path.exists(exp):
         with open(exp) as f:
             assert result.output == f.read()

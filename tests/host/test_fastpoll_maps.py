@@ -11,9 +11,9 @@ import subprocess
 import sys
 import types
 
-import genmaps
 import pytest
-from errors import UserError
+from hostlib import genmaps
+from hostlib.errors import UserError
 from hosttools import ROOT, mpy_dir
 
 MOD_DIR = os.path.join(ROOT, "modules", "fastpoll")

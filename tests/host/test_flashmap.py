@@ -4,8 +4,8 @@ board makefiles in the pinned tree, and our boards/ folder."""
 import os
 import re
 
-import flashmap
 import pytest
+from hostlib import flashmap
 from hosttools import ROOT, mpy_dir
 
 UNITS = {"": 1, "K": 1024, "M": 1024 * 1024}

@@ -5,10 +5,8 @@ import os
 import shutil
 import subprocess
 
-import checktools
-import mpytree
-import portmake
 import pytest
+from hostlib import checktools, mpytree, portmake
 from hosttools import ROOT, assert_one_line_error, mpy_dir, path_without, script
 
 SESSION_MPY_CROSS = os.path.join(os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(

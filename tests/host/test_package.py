@@ -18,10 +18,8 @@ import subprocess
 import threading
 
 import pytest
-from hosttools import make
+from hosttools import BUILD, ROOT, make
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
 LISTS = ("package.json", "fastpoll.json", "primitives.json", "threadsafe.json", "uasyncio.json")
 # Installed, but they import pyb, machine.Pin or machine.UART at the top: they need a Pyboard,
 # not unix.

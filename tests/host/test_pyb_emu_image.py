@@ -13,7 +13,7 @@ EMU_DIR = os.path.join(ROOT, "tests", "targets", "pyb-emu")
 
 
 def info(build):
-    proc = script("fwinfo", "report", "--board", "PYBV11", "--build", build, "--json")
+    proc = script("firmwareinfo", "report", "--board", "PYBV11", "--build", build, "--json")
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
 

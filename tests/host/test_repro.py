@@ -6,11 +6,9 @@ run this file with REPRO_BOARDS="PYBV11 PYBD_SF2" to check it too.)"""
 import os
 import subprocess
 
-import dfuse
 import pytest
-from hosttools import ROOT, make
-
-BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
+from hostlib import dfuse
+from hosttools import BUILD, ROOT, make
 
 
 def differences(a, b):

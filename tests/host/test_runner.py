@@ -6,11 +6,10 @@ line) judges a run with the one function mpyrun.failure()."""
 
 import os
 
-import mpyrun
 import pytest
-from hosttools import ROOT, mpy_dir, script
+from hostlib import mpyrun
+from hosttools import BUILD, mpy_dir, script
 
-BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
 END = "probe ran to its end"
 
 # Each probe runs to its end whatever FAULT is: its only failure is the one it prints.

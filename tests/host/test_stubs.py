@@ -5,11 +5,10 @@ import ast
 import os
 import re
 
-import genfwinfo
-import mpyrun
 import pytest
+from hostlib import genfwinfo, mpyrun
+from hosttools import ROOT
 
-ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 STUBS = os.path.join(ROOT, "stubs")
 FASTPOLL_C = os.path.join(ROOT, "modules", "fastpoll", "modfastpoll.c")
 

@@ -15,8 +15,8 @@ import os
 import subprocess
 import sys
 
-import mpyrun
 import pytest
+from hostlib import mpyrun
 from hosttools import mpy_dir
 
 # Every one of them runs: none needs a feature our unix build lacks.

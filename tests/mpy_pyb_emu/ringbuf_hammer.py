@@ -2,7 +2,7 @@
 # interrupt put_nowait()s into a full ring of 3, so every put overwrites (moving both indices),
 # while the task reads qsize() in a tight loop. Read atomically, it is 3 every time; read apart,
 # an overwrite between the two reads pairs an old write index with a new read index.
-# tests/test_pyb_emu.py also runs this on a copy of ringbuf_queue.py with disable_irq() made a
+# tests/host/test_pyb_emu.py also runs this on a copy of ringbuf_queue.py with disable_irq() made a
 # no-op (ringbuf_under_test.py): that must fail.
 import time
 

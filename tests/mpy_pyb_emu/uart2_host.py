@@ -1,5 +1,5 @@
 # asyncio streams over USART2 through the port's UART driver (its RX interrupt, ring buffer and
-# C stream poll), with the host at the other end (tests/test_pyb_emu.py): the host echoes each
+# C stream poll), with the host at the other end (tests/host/test_pyb_emu.py): the host echoes each
 # line, so the auart demo's writer and reader see a loopback; a line the host sends unasked
 # wakes a task waiting in readline().
 import asyncio

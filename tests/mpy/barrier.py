@@ -77,4 +77,4 @@ async def main():
 
 
 asyncio.run(main())
-print("asyn_barrier ok")
+print("barrier ok")

@@ -60,7 +60,7 @@ async def op(kind):
             else:
                 # Directly, not in wait_for(): a cancelled wait_for() does not wait for its
                 # helper task, so the caller could leave `async with` before the helper had
-                # taken the lock back (tests/mpy/asyn_condition.py covers the timeout).
+                # taken the lock back (tests/mpy/condition.py covers the timeout).
                 await cond.wait()
             assert cond.locked()
 
@@ -128,4 +128,4 @@ async def main():
 
 
 asyncio.run(main())
-print("asyn_cancel_random ok")
+print("primitives_cancel_random ok")

@@ -104,4 +104,4 @@ async def main():
 
 
 asyncio.run(main())
-print("asyn_lock ok")
+print("lock ok")

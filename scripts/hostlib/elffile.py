@@ -4,7 +4,7 @@ its loadable segments and its symbols, with no binutils needed."""
 import struct
 from collections import namedtuple
 
-from errors import UserError
+from .errors import UserError
 
 Section = namedtuple("Section", "name type flags addr offset size link")
 Segment = namedtuple("Segment", "type offset vaddr paddr filesz memsz")

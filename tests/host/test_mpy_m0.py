@@ -1,9 +1,9 @@
 """The fastpoll and primitives scripts of tests/mpy again on a Cortex-M0 qemu build
 (tests/targets/qemu_m0: QEMU's microbit machine, an nRF51, -mcpu=cortex-m0), the RP2040's core
 family: ARMv6-M, no LDREX/STREX, no hardware divide, no FPU. The same scripts as the Cortex-M7
-build (tests/test_mpy_m7.py), less what this machine cannot run:
-- qemu_*.py and tests/mpy_qemu (real interrupts): they drive the MPS2's peripherals through
-  irqsim, and the nRF51 has neither those timers nor irqsim;
+build (tests/host/test_mpy_m7.py), less what this machine cannot run:
+- tests/mpy_mps2 and tests/mpy_qemu (real interrupts): they need the MPS2 machine (its SysTick,
+  its timers through irqsim), and the nRF51 has neither those timers nor irqsim;
 - fastpoll_bits.py: it checks Bits' address check against the board's memory map, and the
   nRF51 test machine has none (the maps of the chips we ship are checked by
   tests/host/test_fastpoll_maps.py; the rest of Bits runs here in fastpoll_bits_bounded.py).
@@ -12,15 +12,15 @@ All of them fit its 256 KiB of SRAM (about 132 KiB of heap).
 
 import os
 
-import mpyrun
 import pytest
 import test_mpy
 import test_mpy_m7
+from hostlib import mpyrun
 
 M0_ELF = os.path.join(test_mpy_m7.BUILD, "test-qemu-m0", "firmware.elf")
 NOT_HERE = {"fastpoll_bits.py"}
 SCRIPTS = [s for s in test_mpy_m7.SCRIPTS if os.path.basename(s) not in NOT_HERE
-           and not os.path.basename(s).startswith("qemu_")]
+           and s not in test_mpy.MPS2_SCRIPTS]
 
 
 @pytest.fixture(scope="session")
@@ -45,5 +45,6 @@ def test_scripts_chosen():
     names = {os.path.basename(s) for s in SCRIPTS}
     assert {"fastpoll_flag.py", "fastpoll_counter.py", "fastpoll_priority.py",
             "fastpoll_bits_bounded.py", "delay_ms.py", "queue_ringbuf.py",
-            "encoder_quadrature.py", "asyn_lock.py"} <= names, names
-    assert len(SCRIPTS) == len(test_mpy_m7.SCRIPTS) - 2  # fastpoll_bits, qemu_fastpoll_bits_live
+            "encoder_quadrature.py", "lock.py"} <= names, names
+    # fastpoll_bits.py and mpy_mps2/fastpoll_bits_live.py
+    assert len(SCRIPTS) == len(test_mpy_m7.SCRIPTS) - 2

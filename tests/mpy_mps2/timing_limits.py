@@ -1,5 +1,5 @@
 # Timing with two-sided limits, on qemu with -icount (instruction-counted time, the same on every
-# run; tests/test_mpy.py runs timing_*.py only there): Delay_ms expiry, Switch and Pushbutton
+# run; tests/mpy_mps2: qemu only): Delay_ms expiry, Switch and Pushbutton
 # debounce, double click, long press, and the wake latency of a priority task. Each limit is the
 # nominal time to the nominal time plus SLACK_MS: the scheduler's overhead at Pyboard-like speed.
 import asyncio

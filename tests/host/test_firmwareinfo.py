@@ -7,17 +7,16 @@ import re
 import shutil
 import subprocess
 
-import flashmap
-import fwinfo
 import pytest
-from elffile import ElfFile
-from errors import UserError
+from hostlib import firmwareinfo, flashmap
+from hostlib.elffile import ElfFile
+from hostlib.errors import UserError
 from hosttools import ROOT, assert_one_line_error, script
 
 
 @pytest.fixture(scope="module")
 def info(pybv11):
-    proc = script("fwinfo", "report", "--board", "PYBV11", "--build", pybv11, "--json")
+    proc = script("firmwareinfo", "report", "--board", "PYBV11", "--build", pybv11, "--json")
     assert proc.returncode == 0, proc.stderr
     return json.loads(proc.stdout)
 
@@ -55,7 +54,7 @@ def test_flash_use_adds_up_to_the_dfu(info):
 
 
 def test_report_text(pybv11):
-    proc = script("fwinfo", "report", "--board", "PYBV11", "--build", pybv11)
+    proc = script("firmwareinfo", "report", "--board", "PYBV11", "--build", pybv11)
     assert proc.returncode == 0, proc.stderr
     for word in ("v1.28.0", "PYBV11", "FLASH_TEXT", "free", "primitives/__init__.py",
                  "asyncio/core.py", "fastpoll"):
@@ -71,7 +70,7 @@ def test_make_info(pybv11):
 
 
 def test_check_is_one_line(pybv11):
-    proc = script("fwinfo", "check", "--board", "PYBV11", "--build", pybv11)
+    proc = script("firmwareinfo", "check", "--board", "PYBV11", "--build", pybv11)
     assert proc.returncode == 0, proc.stderr
     assert len(proc.stdout.splitlines()) == 1
     assert proc.stdout.startswith("PYBV11: firmware fits")
@@ -79,7 +78,7 @@ def test_check_is_one_line(pybv11):
 
 def test_missing_build(tmp_path):
     for command in ("check", "report"):
-        proc = script("fwinfo", command, "--board", "PYBV10", "--build", str(tmp_path))
+        proc = script("firmwareinfo", command, "--board", "PYBV10", "--build", str(tmp_path))
         assert_one_line_error(proc, "run: make firmware BOARD=PYBV10")
 
 
@@ -90,7 +89,7 @@ def test_too_big_for_a_smaller_flash(pybv11):
                             flashmap.Region("FLASH_TEXT", 0x08020000, 64 * 1024)))
     elf = ElfFile(os.path.join(pybv11, "firmware.elf"))
     with pytest.raises(UserError, match="firmware too big for SMALL"):
-        fwinfo.flash_use(elf, small)
+        firmwareinfo.flash_use(elf, small)
 
 
 def test_corrupt_dfu_fails_check(pybv11, tmp_path):
@@ -100,12 +99,12 @@ def test_corrupt_dfu_fails_check(pybv11, tmp_path):
         shutil.copy(os.path.join(pybv11, name), str(build / name))
     dfu = build / "firmware.dfu"
     dfu.write_bytes(dfu.read_bytes()[:-1000])
-    proc = script("fwinfo", "check", "--board", "PYBV11", "--build", str(build))
+    proc = script("firmwareinfo", "check", "--board", "PYBV11", "--build", str(build))
     assert_one_line_error(proc, "firmware.dfu", "truncated")
 
 
 def test_not_an_elf(tmp_path):
     (tmp_path / "firmware.elf").write_bytes(b"hello")
     (tmp_path / "firmware.dfu").write_bytes(b"")
-    proc = script("fwinfo", "check", "--board", "PYBV11", "--build", str(tmp_path))
+    proc = script("firmwareinfo", "check", "--board", "PYBV11", "--build", str(tmp_path))
     assert_one_line_error(proc, "not an ELF file")

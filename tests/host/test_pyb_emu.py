@@ -6,7 +6,7 @@ UART driver, disable_irq, and our C module built with the port's flags. No fakes
 it: the scripts get the test helpers (testkit, irqkit) on a RAM disk at /flash (scripts/pybemu.py).
 
 - tests/mpy: every script runs here too, except those in SKIP (each with its reason; they are
-  skipped, never counted passed).
+  not run, never counted passed). tests/mpy_mps2 (the qemu machine's own) does not run here.
 - tests/mpy_qemu: the real-interrupt scripts, with machine.Timer(-1, hard=True) as the source.
 - tests/mpy_pyb_emu: what only this target can show (the F405's registers, USART2 to the host).
 All run with -icount (SysTick then counts instructions, so no tick is lost to a busy host).
@@ -16,18 +16,17 @@ import glob
 import os
 import threading
 
-import pybemu
 import pytest
+from hostlib import pybemu
+from hosttools import ROOT, TESTS
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-ROOT = os.path.dirname(HERE)
 ICOUNT_SHIFT = 3  # 8 ns per instruction: 125 M instructions/s, about a PYBV11 at 168 MHz
 
 
 def helpers():
     files = {}
-    for path in (os.path.join(HERE, "fakes", "testkit.py"),
-                 os.path.join(HERE, "targets", "pyb-emu", "irqkit.py")):
+    for path in (os.path.join(TESTS, "fakes", "testkit.py"),
+                 os.path.join(TESTS, "targets", "pyb-emu", "irqkit.py")):
         with open(path) as f:
             files[os.path.basename(path)] = f.read()
     return files
@@ -42,14 +41,14 @@ NO_GPIO = "needs input levels set from outside (fakeboard.level): QEMU's GPIO re
 SKIP = {
     "aledflash_run.py": "LEDs: GPIO outputs are not modelled, nothing to see (fakeboard)",
     "apoll_accel.py": "the accelerometer is on I2C, which QEMU does not model",
-    "aswitch_astests.py": NO_GPIO,
-    "aswitch_astests2.py": NO_GPIO,
-    "aswitch_deinit.py": NO_GPIO,
-    "aswitch_pushbutton.py": NO_GPIO,
-    "aswitch_soak.py": NO_GPIO,
-    "aswitch_suppress.py": NO_GPIO,
-    "aswitch_switch.py": NO_GPIO,
-    "aswitch_usr_sense.py": NO_GPIO + " (the USR switch)",
+    "astests_demos.py": NO_GPIO,
+    "astests_demos2.py": NO_GPIO,
+    "switch_pushbutton_deinit.py": NO_GPIO,
+    "pushbutton.py": NO_GPIO,
+    "pushbutton_soak.py": NO_GPIO,
+    "pushbutton_suppress.py": NO_GPIO,
+    "switch.py": NO_GPIO,
+    "pushbutton_sense.py": NO_GPIO + " (the USR switch)",
     "auart_loopback.py": "needs the X1-X2 jumper (UART 4 loopback): GPIO is not modelled; "
                          "tests/mpy_pyb_emu/uart2_host.py runs auart over USART2 instead",
     "edges_late.py": NO_GPIO + " and EXTI edges",
@@ -58,18 +57,15 @@ SKIP = {
     "fastpoll_counter.py": NO_GPIO + " and EXTI edges (pin.value on an input)",
     "fastpoll_flag.py": NO_GPIO + " and EXTI edges",
     "queue_ringbuf_array.py": NO_GPIO + " and EXTI edges",
-    "timing_limits.py": NO_GPIO + " and EXTI edges (Switch, Pushbutton, pin IRQ)",
     "v3_compat.py": NO_GPIO + " and EXTI edges",
     "v3_events.py": NO_GPIO + " (ESwitch, EButton)",
     "fakes_strict.py": "tests the fakes themselves (fakeboard), which this image has not",
     "fakes_wiring.py": "tests the fakes themselves (fakeboard), which this image has not",
-    "qemu_fastpoll_bits_live.py": "the MPS2 machine's SysTick rate; "
-                                  "mpy_pyb_emu/f405_bits_live.py is the F405's",
     "v3_matrix_adc.py": NO_GPIO + " (keymatrix)",
     "auart_talk_error.py": "needs the X1-X2 jumper (UART 4 loopback): GPIO is not modelled",
 }
 
-SCRIPTS = sorted(glob.glob(os.path.join(HERE, "mpy", "*.py")))
+SCRIPTS = sorted(glob.glob(os.path.join(TESTS, "mpy", "*.py")))
 
 
 def _uses_fakes(path):
@@ -90,12 +86,12 @@ IRQ_SKIP = {
     "irqsim_timer.py": "tests irqsim, the qemu build's timer module, which this image has not",
     "irq_encoder.py": "drives fakeboard pins; mpy_pyb_emu/irq_encoder.py is the variant here",
 }
-for _s in glob.glob(os.path.join(HERE, "mpy_qemu", "*.py")):
+for _s in glob.glob(os.path.join(TESTS, "mpy_qemu", "*.py")):
     if os.path.basename(_s) not in IRQ_SKIP and _uses_fakes(_s):
         IRQ_SKIP[os.path.basename(_s)] = NO_GPIO + " (it sets levels through fakeboard)"
-IRQ_SCRIPTS = [s for s in sorted(glob.glob(os.path.join(HERE, "mpy_qemu", "*.py")))
+IRQ_SCRIPTS = [s for s in sorted(glob.glob(os.path.join(TESTS, "mpy_qemu", "*.py")))
                if os.path.basename(s) not in IRQ_SKIP]
-OWN = sorted(glob.glob(os.path.join(HERE, "mpy_pyb_emu", "*.py")))
+OWN = sorted(glob.glob(os.path.join(TESTS, "mpy_pyb_emu", "*.py")))
 
 
 def check(elf, script, files=None, **kwargs):
@@ -135,7 +131,8 @@ def test_irq_script(pyb_emu, script):
     check(pyb_emu, script)
 
 
-OWN_PLAIN = [s for s in OWN if not os.path.basename(s).startswith("uart2_")]
+# uart2_host.py needs the host at USART2's other end: test_uart2_host runs it.
+OWN_PLAIN = [s for s in OWN if os.path.basename(s) != "uart2_host.py"]
 
 
 @pytest.mark.parametrize("script", OWN_PLAIN, ids=[os.path.basename(s) for s in OWN_PLAIN])
@@ -146,7 +143,7 @@ def test_own_script(pyb_emu, script):
 def test_skips_name_real_scripts():
     names = {os.path.basename(s) for s in SCRIPTS}
     assert set(SKIP) <= names and set(FLAKY) <= names, set(SKIP) - names
-    irq_names = {os.path.basename(s) for s in glob.glob(os.path.join(HERE, "mpy_qemu", "*.py"))}
+    irq_names = {os.path.basename(s) for s in glob.glob(os.path.join(TESTS, "mpy_qemu", "*.py"))}
     assert set(IRQ_SKIP) <= irq_names, set(IRQ_SKIP) - irq_names
     assert all(SKIP.values()) and all(IRQ_SKIP.values())
 
@@ -185,7 +182,7 @@ def test_uart2_host(pyb_emu, tmp_path):
         echo = Echo(pybemu.connect(sock_path, emu.deadline))
         echo.start()
         emu.setup(HELPERS)
-        with open(os.path.join(HERE, "mpy_pyb_emu", "uart2_host.py")) as f:
+        with open(os.path.join(TESTS, "mpy_pyb_emu", "uart2_host.py")) as f:
             out, err = emu.exec(f.read())
     finally:
         emu.close()
@@ -204,6 +201,6 @@ def test_broken_atomic_section_fails(pyb_emu):
     assert real in source
     broken = source.replace(real, "    disable_irq, enable_irq = (lambda: 0), (lambda s: None)\n")
     files = dict(HELPERS, **{"ringbuf_under_test.py": broken})
-    with open(os.path.join(HERE, "mpy_pyb_emu", "ringbuf_hammer.py")) as f:
+    with open(os.path.join(TESTS, "mpy_pyb_emu", "ringbuf_hammer.py")) as f:
         result = pybemu.run(pyb_emu, f.read(), files, icount=ICOUNT_SHIFT)
     assert not result.ok and "AssertionError" in result.error, result.output + result.error

@@ -9,20 +9,30 @@ The tutorial demos, soak tests and timing limits run on the M4 build only.
 """
 
 import os
-import re
 
 import hosttools
-import mpyrun
 import pytest
 import test_mpy
+from hostlib import mpyrun
+from hosttools import BUILD
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
 M7_ELF = os.path.join(BUILD, "test-qemu-m7", "firmware.elf")
-CORE = re.compile(r"(fastpoll_|qemu_fastpoll_|asyn_(barrier|condition|events|lock|semaphore)|"
-                  r"delay_ms\.py|queue_|v3_(broker|events|threadsafe)|encoder_|edges_)")
-SCRIPTS = [s for s in test_mpy.SCRIPTS
-           if CORE.match(os.path.basename(s)) and s not in test_mpy.TIMED]
+# The scripts of tests/mpy that exercise the core: fastpoll, the primitives and queues,
+# Delay_ms, the encoder and edges. And tests/mpy_mps2's fastpoll_bits_live.py (this machine's
+# SysTick), but not its timing_limits.py (timing limits run on the M4 build only).
+CORE = [
+    "barrier.py", "condition.py", "condition_asyncio_lock.py", "event_waitany_waitall.py",
+    "lock.py", "semaphore.py", "delay_ms.py", "edges_late.py",
+    "encoder_aiter_early.py", "encoder_quadrature.py", "fastpoll_bits.py",
+    "fastpoll_bits_bounded.py", "fastpoll_counter.py", "fastpoll_counter_limits.py",
+    "fastpoll_deinit_midtask.py", "fastpoll_flag.py", "fastpoll_hub.py",
+    "fastpoll_hub_soft_cancel.py", "fastpoll_hub_stale_entry.py", "fastpoll_priority.py",
+    "fastpoll_priority_pair.py", "queue_queue.py", "queue_ringbuf.py", "queue_ringbuf_array.py",
+    "v3_broker.py", "v3_events.py", "v3_threadsafe.py",
+]
+MPS2 = ["fastpoll_bits_live.py"]
+SCRIPTS = ([s for s in test_mpy.SCRIPTS if os.path.basename(s) in CORE]
+           + [s for s in test_mpy.MPS2_SCRIPTS if os.path.basename(s) in MPS2])
 
 
 def build(target, elf):
@@ -76,5 +86,4 @@ def test_irq_script_m7(m7, script):
 
 def test_scripts_chosen():
     names = {os.path.basename(s) for s in SCRIPTS}
-    assert {"fastpoll_bits.py", "fastpoll_flag.py", "qemu_fastpoll_bits_live.py",
-            "delay_ms.py", "queue_ringbuf.py", "encoder_quadrature.py"} <= names, names
+    assert names == set(CORE + MPS2), set(CORE + MPS2) - names

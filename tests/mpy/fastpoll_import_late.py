@@ -1,6 +1,6 @@
 # fastpoll imported while the loop runs and objects are registered with asyncio's IO queue:
 # their waiters still wake, a cancelled one leaves nothing behind, and fastpoll's objects work.
-# (Not a fastpoll_*.py script: the host test imports the Python _fastpoll before those.)
+# (Not run with the fallback (tests/host/test_fastpoll_fallback.py): that imports fastpoll first.)
 import asyncio
 import sys
 from asyncio import core

@@ -10,11 +10,9 @@ import json
 import os
 
 import hosttools
-import pybemu
 import pytest
-
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
+from hostlib import pybemu
+from hosttools import BUILD, ROOT
 
 ICOUNT_SHIFT = 3
 

@@ -69,4 +69,4 @@ async def main():
 
 
 asyncio.run(main())
-print("asyn_semaphore ok")
+print("semaphore ok")

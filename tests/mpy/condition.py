@@ -129,4 +129,4 @@ async def main():
 
 
 asyncio.run(main())
-print("asyn_condition ok")
+print("condition ok")

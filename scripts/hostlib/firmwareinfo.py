@@ -1,7 +1,7 @@
 """What a built firmware really holds, read from the build outputs (never from the manifest).
 
-    fwinfo.py report --board PYBV11 --build build/PYBV11 [--json]
-    fwinfo.py check --board PYBV11 --build build/PYBV11 [--json]
+    firmwareinfo.py report --board PYBV11 --build build/PYBV11 [--json]
+    firmwareinfo.py check --board PYBV11 --build build/PYBV11 [--json]
 
 report: MicroPython version, sizes, flash used and free per region, frozen modules, C modules.
 check:  one summary line, or one error line when the firmware is missing, too big for the
@@ -14,11 +14,9 @@ import os
 import re
 import textwrap
 
-import dfuse
-import flashmap
-import uf2
-from elffile import STB_GLOBAL, STT_OBJECT, ElfFile
-from errors import UserError, run_main
+from . import dfuse, flashmap, uf2
+from .elffile import STB_GLOBAL, STT_OBJECT, ElfFile
+from .errors import UserError, run_main
 
 # Upstream's convention (examples/usercmodule): a C user module's module object is named
 # <module>_user_cmodule.

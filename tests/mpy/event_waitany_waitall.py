@@ -74,4 +74,4 @@ async def main():
 
 
 asyncio.run(main())
-print("asyn_events ok")
+print("event_waitany_waitall ok")

@@ -2,7 +2,7 @@
 quick part (micropython/ and extmod/asyncio_*); the whole of basics, micropython and extmod is
 make test-upstream. Every exclusion is named there with its reason; any other failure fails."""
 
-import upstreamtests
+from hostlib import upstreamtests
 
 
 def test_upstream_quick(pyb_emu, tmp_path):

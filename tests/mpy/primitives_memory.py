@@ -73,4 +73,4 @@ for obj, loop in zip(objs, loops):
     before = free_after(loop(obj, 100))
     after = free_after(loop(obj, N))
     assert before - after < TOLERANCE, (loop.__name__, before, after)
-print("asyn_memory ok")
+print("primitives_memory ok")

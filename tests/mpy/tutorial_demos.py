@@ -13,4 +13,4 @@ assert roundrobin.run(3, 200) > 0
 assert awaitable.run() == 42
 assert chain.run() == ["1 + 2 = 3", "3 + 4 = 7"]
 assert aqtest.run() == list(range(20))
-print("asyn_demos ok")
+print("tutorial_demos ok")

@@ -1,29 +1,33 @@
-"""Every MicroPython script in tests/mpy, run on the unix build and on the qemu build, and every
-script in tests/mpy_qemu on the qemu build only (they need its real interrupts, irqsim; they are
-not run, not skipped, on unix).
+"""The MicroPython scripts on the unix and qemu test builds, chosen by folder:
+- tests/mpy: every script, on unix and on qemu (and on the other targets: docs/testing.md);
+- tests/mpy_mps2: on qemu only; they need the qemu machine (its SysTick) or its instruction-counted
+  time (two-sided time limits: on unix the host's load stretches time);
+- tests/mpy_qemu: on qemu only, with real interrupts (irqsim), in two interleavings.
 
 A script passes when it runs to its end without raising and, if NAME.py.exp exists, prints
 exactly that. Scripts assert what they check; a failure shows the MicroPython traceback.
 Every qemu run counts time in instructions (-icount with a fixed shift, mpyrun.ICOUNT_SHIFT):
 the same on every run, whatever the host's load. Scripts check two-sided time limits through
-testkit.within(), which checks the upper bound only there (on unix the host's load stretches
-time). timing_*.py scripts are all time limits, so they run on qemu only; qemu_*.py scripts
-use the qemu machine's own hardware and run only there.
+testkit.within(), which checks the upper bound only there.
 """
 
 import glob
 import os
 import random
 
-import mpyrun
 import pytest
+from hostlib import mpyrun
+from hosttools import TESTS
 
-HERE = os.path.dirname(os.path.abspath(__file__))
-SCRIPTS = sorted(glob.glob(os.path.join(HERE, "mpy", "*.py")))
-TIMED = [s for s in SCRIPTS if os.path.basename(s).startswith("timing_")]
-QEMU_ONLY = [s for s in SCRIPTS if os.path.basename(s).startswith("qemu_")]
-BOTH = [s for s in SCRIPTS if s not in TIMED + QEMU_ONLY]
-IRQ_SCRIPTS = sorted(glob.glob(os.path.join(HERE, "mpy_qemu", "*.py")))
+
+def scripts(folder):
+    """The MicroPython scripts of tests/<folder>, sorted."""
+    return sorted(glob.glob(os.path.join(TESTS, folder, "*.py")))
+
+
+SCRIPTS = scripts("mpy")
+MPS2_SCRIPTS = scripts("mpy_mps2")
+IRQ_SCRIPTS = scripts("mpy_qemu")
 ICOUNT_SHIFT = mpyrun.ICOUNT_SHIFT
 
 
@@ -35,18 +39,13 @@ def run(targets, target, script, **qemu_args):
 
 
 @pytest.mark.parametrize("target", ["unix", "qemu"])
-@pytest.mark.parametrize("script", BOTH, ids=[os.path.basename(s) for s in BOTH])
+@pytest.mark.parametrize("script", SCRIPTS, ids=[os.path.basename(s) for s in SCRIPTS])
 def test_script(targets, target, script):
     check(targets, target, script)
 
 
-@pytest.mark.parametrize("script", QEMU_ONLY, ids=[os.path.basename(s) for s in QEMU_ONLY])
-def test_qemu_script(targets, script):
-    check(targets, "qemu", script)
-
-
-@pytest.mark.parametrize("script", TIMED, ids=[os.path.basename(s) for s in TIMED])
-def test_timed_script(targets, script):
+@pytest.mark.parametrize("script", MPS2_SCRIPTS, ids=[os.path.basename(s) for s in MPS2_SCRIPTS])
+def test_mps2_script(targets, script):
     check(targets, "qemu", script)
 
 
@@ -101,4 +100,5 @@ def check(targets, target, script, prelude="", note="", **qemu_args):
 
 def test_scripts_exist():
     assert SCRIPTS, "no MicroPython test scripts found in tests/mpy"
+    assert MPS2_SCRIPTS, "no MicroPython test scripts found in tests/mpy_mps2"
     assert IRQ_SCRIPTS, "no MicroPython test scripts found in tests/mpy_qemu"

@@ -9,10 +9,10 @@ they need a real Pyboard.
 import glob
 import os
 
-import mpyrun
 import pytest
+from hostlib import mpyrun
+from hosttools import ROOT
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 DOCS = [os.path.join(ROOT, "README.md")] + sorted(glob.glob(os.path.join(ROOT, "docs", "*.md")))
 # Documents whose examples are their point: each must keep some.
 WITH_EXAMPLES = ["README.md", "tutorial.md", "compat-v3.md", "stock-firmware.md"]

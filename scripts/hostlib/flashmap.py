@@ -19,7 +19,7 @@ chip's UF2 family ID, which the boot ROM checks.
 
 from collections import namedtuple
 
-from errors import UserError
+from .errors import UserError
 
 KIB = 1024
 
@@ -105,8 +105,8 @@ def board(name):
     try:
         return BOARDS[name]
     except KeyError:
-        raise UserError("no flash layout for board '{}' in scripts/flashmap.py; known: {}".format(
-            name, " ".join(sorted(BOARDS)))) from None
+        raise UserError("no flash layout for board '{}' in scripts/hostlib/flashmap.py; "
+                        "known: {}".format(name, " ".join(sorted(BOARDS)))) from None
 
 
 def firmware_regions(b):
