@@ -14,6 +14,7 @@ from hosttools import TESTS
 
 MPY_TESTS = os.path.join(TESTS, "mpy")
 MPS2_TESTS = os.path.join(TESTS, "mpy_mps2")
+CHIP_TESTS = os.path.join(TESTS, "mpy_chip")
 # fastpoll's own scripts of tests/mpy (unix and qemu), and io_demo.py (uio's streams, which
 # fastpoll wakes).
 SCRIPTS = [
@@ -42,6 +43,7 @@ def test_scripts_found():
         assert os.path.exists(os.path.join(MPY_TESTS, name)), name
     for name in QEMU_SCRIPTS:
         assert os.path.exists(os.path.join(MPS2_TESTS, name)), name
+    assert os.path.exists(os.path.join(CHIP_TESTS, "fastpoll_bits_map.py"))
 
 
 @pytest.mark.parametrize("target", ["unix", "qemu"])
@@ -53,6 +55,11 @@ def test_fallback(targets, target, name, tmp_path):
 @pytest.mark.parametrize("name", QEMU_SCRIPTS)
 def test_fallback_qemu(targets, name, tmp_path):
     check(targets, "qemu", name, tmp_path, MPS2_TESTS)
+
+
+# The map, read through the fallback's Bits on the qemu machine (tests/mpy_chip).
+def test_fallback_map(targets, tmp_path):
+    check(targets, "qemu", "fastpoll_bits_map.py", tmp_path, CHIP_TESTS)
 
 
 def check(targets, target, name, tmp_path, folder=MPY_TESTS):

@@ -2,7 +2,8 @@
 - tests/mpy: every script, on unix and on qemu (and on the other targets: docs/testing.md);
 - tests/mpy_mps2: on qemu only; they need the qemu machine (its SysTick) or its instruction-counted
   time (two-sided time limits: on unix the host's load stretches time);
-- tests/mpy_qemu: on qemu only, with real interrupts (irqsim), in two interleavings.
+- tests/mpy_qemu: on qemu only, with real interrupts (irqsim), in two interleavings;
+- tests/mpy_chip: on every emulated chip (here qemu's), never unix: they read the chip's memory.
 
 A script passes when it runs to its end without raising and, if NAME.py.exp exists, prints
 exactly that. Scripts assert what they check; a failure shows the MicroPython traceback.
@@ -28,6 +29,7 @@ def scripts(folder):
 SCRIPTS = scripts("mpy")
 MPS2_SCRIPTS = scripts("mpy_mps2")
 IRQ_SCRIPTS = scripts("mpy_qemu")
+CHIP_SCRIPTS = scripts("mpy_chip")
 ICOUNT_SHIFT = mpyrun.ICOUNT_SHIFT
 
 
@@ -42,6 +44,11 @@ def run(targets, target, script, **qemu_args):
 @pytest.mark.parametrize("script", SCRIPTS, ids=[os.path.basename(s) for s in SCRIPTS])
 def test_script(targets, target, script):
     check(targets, target, script)
+
+
+@pytest.mark.parametrize("script", CHIP_SCRIPTS, ids=[os.path.basename(s) for s in CHIP_SCRIPTS])
+def test_chip_script(targets, script):
+    check(targets, "qemu", script)
 
 
 @pytest.mark.parametrize("script", MPS2_SCRIPTS, ids=[os.path.basename(s) for s in MPS2_SCRIPTS])
@@ -101,4 +108,5 @@ def check(targets, target, script, prelude="", note="", **qemu_args):
 def test_scripts_exist():
     assert SCRIPTS, "no MicroPython test scripts found in tests/mpy"
     assert MPS2_SCRIPTS, "no MicroPython test scripts found in tests/mpy_mps2"
+    assert CHIP_SCRIPTS, "no MicroPython test scripts found in tests/mpy_chip"
     assert IRQ_SCRIPTS, "no MicroPython test scripts found in tests/mpy_qemu"

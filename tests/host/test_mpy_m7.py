@@ -32,7 +32,8 @@ CORE = [
 ]
 MPS2 = ["fastpoll_bits_live.py"]
 SCRIPTS = ([s for s in test_mpy.SCRIPTS if os.path.basename(s) in CORE]
-           + [s for s in test_mpy.MPS2_SCRIPTS if os.path.basename(s) in MPS2])
+           + [s for s in test_mpy.MPS2_SCRIPTS if os.path.basename(s) in MPS2]
+           + test_mpy.CHIP_SCRIPTS)
 
 
 def build(target, elf):
@@ -86,4 +87,5 @@ def test_irq_script_m7(m7, script):
 
 def test_scripts_chosen():
     names = {os.path.basename(s) for s in SCRIPTS}
-    assert names == set(CORE + MPS2), set(CORE + MPS2) - names
+    chip = {os.path.basename(s) for s in test_mpy.CHIP_SCRIPTS}
+    assert names == set(CORE + MPS2) | chip, set(CORE + MPS2) - names

@@ -121,6 +121,15 @@ def params(scripts):
         for s in scripts]
 
 
+# tests/mpy_chip: every emulated chip's, this F405's too.
+CHIP_SCRIPTS = sorted(glob.glob(os.path.join(TESTS, "mpy_chip", "*.py")))
+
+
+@pytest.mark.parametrize("script", CHIP_SCRIPTS, ids=[os.path.basename(s) for s in CHIP_SCRIPTS])
+def test_chip_script(pyb_emu, script):
+    check(pyb_emu, script)
+
+
 @pytest.mark.parametrize("script", params(RUN))
 def test_script(pyb_emu, script):
     check(pyb_emu, script, **({"timeout": 30} if os.path.basename(script) in FLAKY else {}))

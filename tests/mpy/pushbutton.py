@@ -112,10 +112,16 @@ async def check(irq, name1, name2):
     log.clear()
 
     # The event interface: press/release/double/long are Events; *_func(None) selects one
-    # (Hinch's way), as does reading the property.
+    # (Hinch's way). Reading the property selects one too, unless *_func(False) disabled it:
+    # double and long stay off until their None.
     pb.press_func(None)
     pb.release_func(None)
     assert not pb.double.is_set()
+    await double(pin)
+    await asyncio.sleep_ms(SEEN)
+    assert pb.press.is_set() and not pb.double.is_set()
+    pb.double_func(None)
+    pb.long_func(None)
     await double(pin)
     await asyncio.wait_for_ms(pb.double.wait(), 3000)
     assert pb.press.is_set() and pb.release.is_set()

@@ -46,8 +46,7 @@ async def check(irq, name):
 
     # Events, with the callbacks off (None: the event only, as Hinch's; it is cleared).
     sw.close_func(None)
-    sw.open_func(False)
-    sw.open.clear()
+    sw.open_func(None)
     assert not sw.close.is_set()
     fakeboard.level(pin, 0)
     await asyncio.wait_for_ms(sw.close.wait(), 2000)

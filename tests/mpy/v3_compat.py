@@ -127,7 +127,8 @@ async def drivers():
     await click()
     assert log == ["press"], log
     # The event of *_func(None) is no longer set once the action is disabled (Hinch's drops
-    # its set() the same way).
+    # its set() the same way), read through the property or not; a later None sets it again,
+    # waking a task that waited on it all along.
     sw.close_func(None)
     ev = sw.close
     await click()
@@ -135,7 +136,14 @@ async def drivers():
     sw.close_func(False)
     ev.clear()
     await click()
-    assert not ev.is_set()
+    assert not ev.is_set() and not sw.close.is_set()
+    await click()
+    assert sw.close is ev and not ev.is_set()
+    waiter = asyncio.create_task(ev.wait())
+    await asyncio.sleep_ms(0)
+    sw.close_func(None)
+    await click()
+    await asyncio.wait_for_ms(waiter, 500)
     sw.deinit()
     pb = Pushbutton(pin)
     pb.press_func(None)
@@ -145,7 +153,7 @@ async def drivers():
     pb.press_func(False)
     ev.clear()
     await click()
-    assert not ev.is_set()
+    assert not ev.is_set() and not pb.press.is_set()
     pb.deinit()
 
 

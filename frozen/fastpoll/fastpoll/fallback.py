@@ -1,6 +1,5 @@
-# fastpoll.fallback: the C module _fastpoll in Python, which fastpoll uses where the firmware
-# has no _fastpoll (stock MicroPython). The design (docs/hub.md) and the API and its errors are
-# the C module's (modules/fastpoll/modfastpoll.c).
+# fastpoll.fallback: the C module _fastpoll in Python, for firmware without it (stock
+# MicroPython). Design: docs/hub.md; the API and errors are modules/fastpoll/modfastpoll.c's.
 import io
 import sys
 from array import array
@@ -209,8 +208,8 @@ class Counter(_Pollable):
         return (flags if self._count else 0) if req == _POLL else -1
 
 
-# Where a Bits may read a word: the chip's map (modules/fastpoll/maps/, as fastpoll._maps),
-# chosen by sys.implementation._machine at the first Bits on an address; only it is kept.
+# Where a Bits may read: the chip's map (modules/fastpoll/maps/, as fastpoll._maps), chosen
+# by sys.implementation._machine at the first Bits on an address; only it is kept.
 _map = None
 
 
@@ -222,10 +221,11 @@ def _readable(addr):
         p = sys.modules["fastpoll"]
         if hasattr(p, "_maps"):
             del p._maps
-        _map = ()
+        m = ()  # _map set once: () there means no check
         for chip, regions in maps.MAPS:
             if chip in sys.implementation._machine:
-                _map = regions
+                m = regions
+        _map = m
     for i in range(0, len(_map), 2):
         if _map[i] <= addr <= _map[i + 1] - 4:
             return True

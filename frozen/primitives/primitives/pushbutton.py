@@ -7,6 +7,7 @@ class Pushbutton(Clicks):
     # Defaults at class level: an instance holds only what it was asked for (see switch.py).
     _acts = None  # per action: (func, args) or None
     _evs = None  # per action: an Event or None, made on first use
+    _off = 0  # bit per action whose *_func(False) keeps its event unset
 
     def __init__(self, pin, suppress=False, sense=None, irq=False):
         super().__init__(pin, suppress, sense, irq)
@@ -26,10 +27,14 @@ class Pushbutton(Clicks):
         self._set(LONG, func, args)
 
     def _set(self, what, func, args):
+        # False disables even the event, as Hinch's does, but keeps it: a task waiting on it
+        # is woken again after a later None.
         if func is None:
             _event(self, what, 4).clear()
-        elif not func and self._evs is not None:
-            self._evs[what] = None  # disabled: not even its event is set
+        if func is not None and not func:
+            self._off |= 1 << what
+        elif self._off >> what & 1:  # written only when set: an unused one costs no slot
+            self._off ^= 1 << what
         if self._acts is None:
             self._acts = [None] * 4
         self._acts[what] = (func, args) if func else None
@@ -44,11 +49,13 @@ class Pushbutton(Clicks):
 
     def _wanted(self, what):
         return (self._acts is not None and self._acts[what] is not None
-                or self._evs is not None and self._evs[what] is not None)
+                or self._evs is not None and self._evs[what] is not None
+                and not self._off >> what & 1)
 
     def _fire(self, what):
-        if self._evs is not None:
-            ev = self._evs[what]
+        evs = self._evs
+        if evs is not None and not self._off >> what & 1:
+            ev = evs[what]
             if ev is not None:
                 ev.set()
         if self._acts is not None:

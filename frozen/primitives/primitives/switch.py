@@ -10,6 +10,7 @@ class Switch(Input):
     _cf = _of = None  # the close and open functions, and their arguments
     _ca = _oa = ()
     _evs = None  # [close Event or None, open Event or None], made on first use
+    _off = 0  # bit per state whose *_func(False) keeps its event unset
 
     def __init__(self, pin, irq=False):
         self._pin = pin
@@ -25,10 +26,14 @@ class Switch(Input):
         self._set(1, func, args)
 
     def _set(self, state, func, args):
+        # False disables even the event, as Hinch's does, but keeps it: a task waiting on it
+        # is woken again after a later None.
         if func is None:
             _event(self, state, 2).clear()
-        elif not func and self._evs is not None:
-            self._evs[state] = None  # disabled (False): not even its event is set, as Hinch's
+        if func is not None and not func:
+            self._off |= 1 << state
+        elif self._off >> state & 1:  # written only when set: an unused one costs no slot
+            self._off ^= 1 << state
         func = func or None
         if state:
             self._of, self._oa = func, args
@@ -44,8 +49,11 @@ class Switch(Input):
         if state == self._state:
             return False
         self._state = state
-        if self._evs is not None and self._evs[state] is not None:
-            self._evs[state].set()
+        evs = self._evs  # read once: a soft callback may run between two reads
+        if evs is not None and not self._off >> state & 1:
+            ev = evs[state]
+            if ev is not None:
+                ev.set()
         func = self._of if state else self._cf
         if func is not None:
             _callback(func, self._oa if state else self._ca)

@@ -2,7 +2,7 @@
 # read through fastpoll.Bits: its first and last word (at 0: the second, a Bits' address is > 0)
 # read without a fault, and the words just outside it are refused where the Bits is made, unless
 # another region is there. The C module's check and the Python fallback's (run here on the same
-# machine) agree on every one. Runs on the emulators only (unix has no map): the qemu builds'
+# machine) agree on every one. Runs on the emulated chips only (unix has none): the qemu builds'
 # mps2-an386 and mps2-an500, pyb-emu's STM32F405. A fault prints no "ok" for the region read.
 import sys
 
