@@ -236,7 +236,7 @@ test-boards: check-tools-test mpy-cross
 	@$(MAKE) --no-print-directory -j$(JOBS) --output-sync=target $(TEST_BOARDS:%=firmware-%)
 
 test: test-builds
-	@$(PYTHON) -m pytest -n $(TEST_JOBS) -p no:benchmark tests/host
+	@$(PYTHON) -m pytest -n $(TEST_JOBS) --dist worksteal -p no:benchmark tests/host
 
 # The board suite (tests/board) over the raw REPL: on a Pyboard running this commit's firmware
 # (wire X1 to X2), or with PORT=qemu on the qemu test build, through the same code.

@@ -39,3 +39,13 @@ def pyb_emu():
 def pybv11(targets):
     """The PYBV11 build folder, built by make test-targets."""
     return targets["PYBV11"]
+
+
+# The longest tests (a clean firmware build, upstream's suite on the emulated board: one to two
+# minutes each) start first, beside the short ones: started last, the run would end waiting on
+# one of them. make test also lets idle workers take queued tests from busy ones (worksteal).
+FIRST = ("test_repro.py", "test_pyb_emu_upstream.py")
+
+
+def pytest_collection_modifyitems(items):
+    items.sort(key=lambda item: item.nodeid.split("::")[0].rsplit("/", 1)[-1] not in FIRST)
