@@ -221,10 +221,12 @@ stock-unix: check-tools-test mpy-cross
 TEST_JOBS ?= $(shell echo $$(( 2 * $(JOBS) )))
 # The boards make test builds (tests/host/test_boards.py): PYBV11 and the two-region PYBD_SF2;
 # make boards builds the other four too (make test stays within 15 minutes on 2 cores).
-TEST_BOARDS := PYBV11 PYBD_SF2
+TEST_BOARDS := PYBD_SF2 PYBV11
 # The builds share nothing once mpy-cross is made, so make runs JOBS of them side by side: one
 # build's serial steps (qstr scans, frozen bytecode, linking) then overlap another's compiling.
-TEST_BUILDS := unix qemu stock-unix qemu-m7 qemu-m0 pyb-emu pyb-emu-stock $(TEST_BOARDS:%=firmware-%)
+# Longest first (PYBD_SF2 takes 250 CPU-s, a qemu build 40), so that none runs alone at the end.
+TEST_BUILDS := $(TEST_BOARDS:%=firmware-%) pyb-emu pyb-emu-stock unix stock-unix qemu qemu-m7 \
+	qemu-m0
 .PHONY: test-builds $(TEST_BOARDS:%=firmware-%)
 test-builds: check-tools-test mpy-cross
 	@$(MAKE) --no-print-directory -j$(JOBS) --output-sync=target $(TEST_BUILDS)
