@@ -1,5 +1,5 @@
 """Upstream's own tests on the emulated PYBV11 (scripts/upstreamtests.py): in make test, the
-quick part (micropython/ and extmod/asyncio_*); the whole of basics, micropython and extmod is
+quick part (micropython/ and extmod/, as make test has run them); the whole, basics too, is
 make test-upstream. Every exclusion is named there with its reason; any other failure fails."""
 
 from hostlib import upstreamtests
