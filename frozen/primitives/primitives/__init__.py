@@ -98,6 +98,19 @@ def _event(owner, i, n):
     return ev
 
 
+def _select(owner, i, n, func):
+    # What *_func(func) does to action i's event: None selects it (cleared); False disables it
+    # even so, as Hinch's does, but keeps it (bit i of owner._off), so that a task waiting on it
+    # is woken again after a later None; a function clears that bit. _off is written only when
+    # it changes: an unused one costs the instance no slot.
+    if func is None:
+        _event(owner, i, n).clear()
+    if func is not None and not func:
+        owner._off |= 1 << i
+    elif owner._off >> i & 1:
+        owner._off ^= 1 << i
+
+
 def _error(premade):
     # The error to raise where a hard IRQ may be: premade (made at import) when nothing can be
     # allocated (the heap is locked, or full), else a fresh copy. MicroPython appends traceback

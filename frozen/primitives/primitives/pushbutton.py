@@ -1,5 +1,5 @@
 # Pushbutton: press, release, double click and long press of a debounced button (Hinch v3 API).
-from primitives import _callback, _event
+from primitives import _callback, _event, _select
 from primitives.clicks import DOUBLE, LONG, PRESS, RELEASE, Clicks
 
 
@@ -27,14 +27,7 @@ class Pushbutton(Clicks):
         self._set(LONG, func, args)
 
     def _set(self, what, func, args):
-        # False disables even the event, as Hinch's does, but keeps it: a task waiting on it
-        # is woken again after a later None.
-        if func is None:
-            _event(self, what, 4).clear()
-        if func is not None and not func:
-            self._off |= 1 << what
-        elif self._off >> what & 1:  # written only when set: an unused one costs no slot
-            self._off ^= 1 << what
+        _select(self, what, 4, func)
         if self._acts is None:
             self._acts = [None] * 4
         self._acts[what] = (func, args) if func else None

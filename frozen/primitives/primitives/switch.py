@@ -2,7 +2,7 @@
 #
 # RAM: an instance holds only what it was asked for. Callbacks, events and the IRQ flag have
 # class-level defaults (None), so an unset one costs no slot in the instance.
-from primitives import _callback, _event
+from primitives import _callback, _event, _select
 from primitives.edges import Input
 
 
@@ -26,14 +26,7 @@ class Switch(Input):
         self._set(1, func, args)
 
     def _set(self, state, func, args):
-        # False disables even the event, as Hinch's does, but keeps it: a task waiting on it
-        # is woken again after a later None.
-        if func is None:
-            _event(self, state, 2).clear()
-        if func is not None and not func:
-            self._off |= 1 << state
-        elif self._off >> state & 1:  # written only when set: an unused one costs no slot
-            self._off ^= 1 << state
+        _select(self, state, 2, func)
         func = func or None
         if state:
             self._of, self._oa = func, args
