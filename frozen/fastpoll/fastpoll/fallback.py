@@ -218,9 +218,7 @@ def _readable(addr):
     if _map is None:
         __import__("fastpoll._maps")
         maps = sys.modules.pop("fastpoll._maps")  # let go with the other chips'
-        p = sys.modules["fastpoll"]
-        if hasattr(p, "_maps"):
-            del p._maps
+        sys.modules["fastpoll"].__dict__.pop("_maps", 0)  # a nested call may have done it
         m = ()  # _map set once: () there means no check
         for chip, regions in maps.MAPS:
             if chip in sys.implementation._machine:

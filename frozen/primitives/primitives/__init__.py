@@ -108,7 +108,7 @@ def _select(owner, i, n, func):
     if func is not None and not func:
         owner._off |= 1 << i
     elif owner._off >> i & 1:
-        owner._off ^= 1 << i
+        owner._off &= ~(1 << i)  # not ^=: a callback may have cleared it since the test
 
 
 def _error(premade):
