@@ -26,6 +26,10 @@ from .mpyrun import Result, _Serial
 MACHINE = "netduinoplus2"
 RAMDISK_ADDR = 0x20020000
 RAMDISK_SIZE = 64 * 1024
+# mkfs gives FAT12's root directory 512 entries: 16 KiB, a quarter of this disk (of a Pyboard's
+# 112 KiB flash drive, a seventh). The still-empty volume's boot sector (BPB_RootEntCnt, byte 17)
+# is made to say 64 before it is mounted, so the files get 61 KiB: still less than on a board.
+RAMDISK_ROOT_ENTRIES = 64
 
 # Mounting a RAM disk at /flash: what boot does on a Pyboard with its internal flash, in RAM.
 RAMDISK = """\
@@ -47,11 +51,12 @@ class RAMDisk:
         return 0
 _bd = RAMDisk({addr:#x}, {size})
 vfs.VfsFat.mkfs(_bd)
+_bd.mem[17:19] = bytes(({root_entries}, 0))
 vfs.mount(vfs.VfsFat(_bd), '/flash')
 os.chdir('/flash')
 sys.path[:] = ['', '.frozen', '/flash', '/flash/lib']
 del RAMDisk, _bd
-""".format(addr=RAMDISK_ADDR, size=RAMDISK_SIZE)
+""".format(addr=RAMDISK_ADDR, size=RAMDISK_SIZE, root_entries=RAMDISK_ROOT_ENTRIES)
 
 
 def write_file_source(name, text, chunk=1024):

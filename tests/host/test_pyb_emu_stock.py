@@ -2,8 +2,9 @@
 STM32F405, with the library placed where mip places it on a Pyboard and the board's sys.path
 (['', '.frozen', '/flash', '/flash/lib']), on a RAM disk at /flash (scripts/pybemu.py).
 
-The RAM disk holds 64 KiB, less than the whole library's source (mip installs .py): each test
-installs the lists (or, from package.json, the files) it imports, at the paths mip gives them.
+The RAM disk holds 64 KiB (61 free), less than the whole library's source (mip installs .py):
+each test installs the lists (or, from package.json, the files) it imports, at the paths mip
+gives them.
 """
 
 import json
@@ -63,10 +64,15 @@ for name in ("fastpoll", "_fastpoll", "primitives", "fwinfo", "aswitch", "io"):
     except ImportError:
         print(name, "missing")
 print(sys.implementation._build)
+import os
+s = os.statvfs("/flash")
+print(s[0] * s[3])
 """, {})
     assert out.split("\n")[:6] == ["fastpoll missing", "_fastpoll missing", "primitives missing",
                                    "fwinfo missing", "aswitch missing", "io builtin"], out
     assert out.split("\n")[6] == "pyb-emu-stock", out  # the board dir's name
+    # The RAM disk's root directory is made small (pybemu.RAMDISK_ROOT_ENTRIES): 61 KiB free.
+    assert int(out.split("\n")[7]) >= 61 * 1024, out
 
 
 PROBE = """import sys
