@@ -11,9 +11,6 @@ import gc
 import json
 import sys
 
-import fakeboard
-from machine import Pin
-
 N = 4
 # Pins on distinct EXTI lines (the Encoder takes IRQs on both of its pins).
 PINS = ("X1", "X2", "X3", "X4", "X5")
@@ -27,6 +24,9 @@ except (ImportError, AttributeError, TypeError, OSError):
     print("SKIP no Hinch v3 sources here (unix only; bench/report.py fetches them from the git"
           " dir HINCH_ASYNC_GIT names)")
     raise SystemExit
+
+import fakeboard  # noqa: E402  (the test builds' stand-ins: after the SKIP, which needs none)
+from machine import Pin  # noqa: E402
 
 # asyncio's lazily loaded parts both libraries use: not a per-instance cost.
 asyncio.Event, asyncio.Lock, asyncio.ThreadSafeFlag  # noqa: B018

@@ -5,9 +5,13 @@
 import asyncio
 import json
 
-import fakeboard
 import fastpoll
 from machine import Pin
+
+try:
+    import fakeboard
+except ImportError:  # the emulated Pyboard: the firmware itself, and QEMU's F405 has no GPIO
+    fakeboard = None
 
 SENT = 100_000
 BURST = 1000  # edges between two scheduler passes
@@ -53,6 +57,9 @@ async def main():
     }
 
 
+if fakeboard is None:
+    print("SKIP no pin edges to make here (fakeboard is in the unix and qemu test builds only)")
+    raise SystemExit
 result = {
     "name": "lost_events",
     "what": "events a task received of {} hard-IRQ events, {} per scheduler pass".format(

@@ -5,7 +5,11 @@
 import asyncio
 import json
 
-from soakkit import soak
+try:
+    from soakkit import soak
+except ImportError:  # the emulated Pyboard: the firmware itself, no fakes to drive pins
+    print("SKIP no fake pins here (soakkit is in the unix and qemu test builds only)")
+    raise SystemExit
 
 ROUNDS = 20000
 
