@@ -338,10 +338,18 @@ typedef struct _fastpoll_region_t {
 #ifdef MICROPY_FASTPOLL_MAP
 static const fastpoll_region_t fastpoll_readable[] = {
 #define FASTPOLL_MACHINE(name)
+#define FASTPOLL_MACHINE_RISCV(name)
 #define FASTPOLL_REGION(start, end) {start, end},
+#ifdef __riscv
+#define FASTPOLL_ARM_REGION(start, end) // an Arm core's private peripheral bus: not here
+#else
+#define FASTPOLL_ARM_REGION(start, end) {start, end},
+#endif
     #include MICROPY_FASTPOLL_MAP
 #undef FASTPOLL_MACHINE
+#undef FASTPOLL_MACHINE_RISCV
 #undef FASTPOLL_REGION
+#undef FASTPOLL_ARM_REGION
 };
 #endif
 
@@ -360,16 +368,26 @@ static bool fastpoll_bits_readable(uintptr_t addr) {
     #endif
 }
 
+// True when the int arg is >= 0 and below 2 ** bits. Tested by shifting, not by converting,
+// whose OverflowError for an int wider than a machine word the fallback does not raise. Two
+// shifts: one by a whole word's width is undefined in C, as long-long ints do it.
+static bool fastpoll_bits_int_fits(mp_obj_t arg, unsigned int bits) {
+    if (mp_obj_int_sign(arg) < 0) {
+        return false;
+    }
+    mp_obj_t high = mp_binary_op(MP_BINARY_OP_RSHIFT, arg, MP_OBJ_NEW_SMALL_INT(bits - 1));
+    return mp_obj_int_sign(mp_binary_op(MP_BINARY_OP_RSHIFT, high, MP_OBJ_NEW_SMALL_INT(1))) == 0;
+}
+
 // A mask or value: an int that fits the word.
 static uint32_t fastpoll_bits_get_word_arg(mp_obj_t arg, size_t width, qstr name) {
     if (!mp_obj_is_int(arg)) {
         mp_raise_msg_varg(&mp_type_TypeError, MP_ERROR_TEXT("%q must be an int"), name);
     }
-    mp_uint_t limit = width == 4 ? 0xffffffff : ((mp_uint_t)1 << (8 * width)) - 1;
-    if (mp_obj_int_sign(arg) < 0 || mp_obj_int_get_uint_checked(arg) > limit) {
+    if (!fastpoll_bits_int_fits(arg, 8 * width)) {
         mp_raise_msg_varg(&mp_type_ValueError, MP_ERROR_TEXT("%q must fit in %d bytes"), name, (int)width);
     }
-    return (uint32_t)mp_obj_int_get_uint_checked(arg);
+    return (uint32_t)mp_obj_get_int_truncated(arg);
 }
 
 // Bits(target, mask, value=None, *, priority=False) -> ready when (word & mask) == value.
@@ -395,12 +413,12 @@ static mp_obj_t fastpoll_bits_make_new(const mp_obj_type_t *type, size_t n_args,
         if (mp_obj_int_sign(target) <= 0) {
             mp_raise_ValueError(MP_ERROR_TEXT("address must be > 0"));
         }
-        mp_uint_t a = mp_obj_int_get_uint_checked(target);
+        mp_uint_t a = (mp_uint_t)mp_obj_get_int_truncated(target);
         width = 4;
         if (a % width != 0) {
             mp_raise_ValueError(MP_ERROR_TEXT("address must be 4-byte aligned"));
         }
-        if (!fastpoll_bits_readable(a)) {
+        if (!fastpoll_bits_int_fits(target, 8 * sizeof(mp_uint_t)) || !fastpoll_bits_readable(a)) {
             mp_raise_ValueError(MP_ERROR_TEXT("address is not memory or a peripheral of this board"));
         }
         addr = (const volatile void *)a;

@@ -34,6 +34,8 @@ CHIPS = {
     "mps2_an500": (["QEMU_SOC_MPS2", "QEMU_MPS2_AN500"], "mps2-an500 with Cortex-M7", None),
     "rp2040": (["PICO_RP2040=1"], "Raspberry Pi Pico with RP2040", None),
     "rp2350": (["PICO_RP2350=1"], "Raspberry Pi Pico2 with RP2350", None),
+    # Its Hazard3 cores (upstream's RPI_PICO2 RISCV variant): no Cortex-M33 private bus.
+    "rp2350_riscv": (["PICO_RP2350=1", "__riscv"], "Raspberry Pi Pico2 with RP2350-RISCV", None),
 }
 # Values in these CMSIS headers that the reference manuals contradict: the F72x/F73x's unique
 # ID is at 0x1FF07A10 and its package register at 0x1FF07BF0 (RM0431 section 41), the headers
@@ -154,6 +156,13 @@ def test_every_map_file_is_a_chip_tested_here():
     assert set(MAPS) == set(CHIPS)
 
 
+def test_the_rp2350s_riscv_cores_have_its_map_without_the_arm_private_bus():
+    arm, riscv = MAPS["rp2350"][1], MAPS["rp2350_riscv"][1]
+    assert [r for r in arm if r[0] < 0xE0000000] == riscv
+    assert [r for r in arm if r[0] >= 0xE0000000] == [(0xE0000000, 0xE0003000),
+                                                      (0xE000E000, 0xE000F000)]
+
+
 @pytest.mark.parametrize("chip", sorted(CHIPS))
 def test_the_chips_define_includes_its_map(chip):
     """The C module's table with the chip's defines is its file's, every region of it."""
@@ -181,8 +190,22 @@ def test_generated_module_is_the_files():
 
 @pytest.mark.parametrize("chip", sorted(CHIPS))
 def test_a_boards_machine_names_its_chip_alone(chip):
+    """The fallback takes the last machine name _machine contains: the chip's own, and any
+    other it contains is the same chip's (RP2350 in RP2350-RISCV)."""
     machines = [m for m, _ in MAPS.values() if m in CHIPS[chip][1]]
-    assert machines == [MAPS[chip][0]]
+    assert machines[-1] == MAPS[chip][0]
+    assert all(m in MAPS[chip][0] and chip.startswith(c) for c, (m, _) in MAPS.items()
+               if m in machines[:-1]), machines
+
+
+def test_a_machine_name_containing_a_later_one_is_refused(tmp_path):
+    """Its map could never be chosen: the later one's would be, being the last match."""
+    (tmp_path / "a.h").write_text('FASTPOLL_MACHINE("RP2350-X")\n'
+                                  "FASTPOLL_REGION(0x00000000, 0x00001000)\n")
+    (tmp_path / "b.h").write_text('FASTPOLL_MACHINE("RP2350")\n'
+                                  "FASTPOLL_REGION(0x00000000, 0x00001000)\n")
+    with pytest.raises(UserError, match="contains 'RP2350'"):
+        genmaps.read_maps(str(tmp_path))
 
 
 @pytest.mark.parametrize("chip", sorted(CHIPS))
@@ -227,7 +250,14 @@ def test_a_bad_map_file_is_refused(tmp_path):
                  'FASTPOLL_MACHINE("X")\nFASTPOLL_REGION(0x00001000, 0x00000000)\n',
                  'FASTPOLL_MACHINE("X")\nFASTPOLL_REGION(0x00000000, 0x00002000)\n'
                  'FASTPOLL_REGION(0x00001000, 0x00003000)\n',  # overlap
-                 'FASTPOLL_MACHINE("X")\n{0x00000000, 0x00001000},\n'):
+                 'FASTPOLL_MACHINE("X")\n{0x00000000, 0x00001000},\n',
+                 'FASTPOLL_MACHINE("X")\nFASTPOLL_ARM_REGION(0x00000000, 0x00001000)\n',
+                 'FASTPOLL_MACHINE("X")\nFASTPOLL_MACHINE_RISCV("Y")\n'
+                 'FASTPOLL_REGION(0x00000000, 0x00001000)\n',  # a RISC-V map the same
+                 'FASTPOLL_MACHINE_RISCV("Y")\nFASTPOLL_MACHINE("X")\n'
+                 'FASTPOLL_ARM_REGION(0x00000000, 0x00001000)\n',
+                 'FASTPOLL_MACHINE("X")\nFASTPOLL_MACHINE_RISCV("Y")\n'
+                 'FASTPOLL_ARM_REGION(0x00000000, 0x00001000)\n'):  # RISC-V: no region
         path.write_text(body)
         with pytest.raises(UserError):
             genmaps.read_map(str(path))

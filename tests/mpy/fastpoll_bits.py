@@ -57,6 +57,8 @@ BAD = (
     ((reg, 0x100), ValueError),  # mask wider than a 1-byte word
     ((half, 0x10000), ValueError),
     ((reg, -1), ValueError),
+    ((addr, 1 << 70), ValueError),  # wider than a machine word: not an OverflowError
+    ((1 << 70, 1), ValueError),  # an address past a machine word
     ((reg, 1, 2), ValueError),  # value outside mask: never ready
     ((reg, 1.0), TypeError),
     ((reg, 1, "1"), TypeError),

@@ -31,8 +31,8 @@ for machine in QEMU_GAPS:
         gaps = QEMU_GAPS[machine]
 
 regions = [r for machine, r in _maps.MAPS if machine in sys.implementation._machine]
-assert len(regions) == 1, sys.implementation._machine
-regions = regions[0]
+assert regions, sys.implementation._machine
+regions = regions[-1]  # the last match, as the fallback takes ("RP2350-RISCV" after "RP2350")
 del _maps, sys.modules["fastpoll._maps"]  # the fallback reads it anew
 
 

@@ -222,7 +222,7 @@ def _readable(addr):
         m = ()  # _map set once: () there means no check
         for chip, regions in maps.MAPS:
             if chip in sys.implementation._machine:
-                m = regions
+                m = regions  # the last match: "RP2350-RISCV" follows "RP2350"
         _map = m
     for i in range(0, len(_map), 2):
         if _map[i] <= addr <= _map[i + 1] - 4:
@@ -246,7 +246,7 @@ class Bits(_Pollable):
                 raise ValueError("address must be > 0")
             if target & 3:
                 raise ValueError("address must be 4-byte aligned")
-            if not _readable(target):
+            if target >> 1 > sys.maxsize or not _readable(target):  # past a machine word
                 raise ValueError("address is not memory or a peripheral of this board")
             import uctypes
 
