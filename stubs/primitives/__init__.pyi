@@ -10,10 +10,10 @@ from primitives.broker import RegExp as RegExp
 from primitives.broker import broker as broker
 from primitives.condition import Condition as Condition
 from primitives.delay_ms import Delay_ms as Delay_ms
+from primitives.ebutton import EButton as EButton
 from primitives.encoder import Encoder as Encoder
+from primitives.eswitch import ESwitch as ESwitch
 from primitives.events import ELO as ELO
-from primitives.events import EButton as EButton
-from primitives.events import ESwitch as ESwitch
 from primitives.events import Event as Event
 from primitives.events import WaitAll as WaitAll
 from primitives.events import WaitAny as WaitAny

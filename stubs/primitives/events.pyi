@@ -2,7 +2,9 @@ from asyncio import Event as Event
 from asyncio import Task
 from typing import Any, Awaitable, Callable, Optional, Protocol, Sequence, Union
 
-from primitives._hw import InputPin
+# Hinch's events module holds these too (here each has its own module).
+from primitives.ebutton import EButton as EButton
+from primitives.eswitch import ESwitch as ESwitch
 
 class _Waitable(Protocol):
     # Anything with a wait() coroutine: Event, WaitAny, WaitAll, ELO, Delay_ms, ... clear() is
@@ -37,34 +39,3 @@ class ELO:
                  ) -> None: ...
     async def wait(self) -> None: ...
     def __call__(self) -> Union[Task[Any], BaseException]: ...
-
-class ESwitch:
-    """A debounced switch with Events open and close; lopen: the level when open."""
-
-    debounce_ms: int
-    open: Event
-    close: Event
-    def __init__(self, pin: InputPin, lopen: int = 1, *, irq: bool = False) -> None: ...
-    def __call__(self) -> int:
-        """The debounced state: 1 closed, 0 open."""
-    def deinit(self) -> None: ...
-
-class EButton:
-    """A debounced pushbutton with Events press, double, long and release."""
-
-    debounce_ms: int
-    long_press_ms: int
-    double_click_ms: int
-    press: Event
-    double: Event
-    long: Event
-    release: Event
-    def __init__(
-        self, pin: InputPin, suppress: bool = False, sense: Optional[int] = None, *,
-        irq: bool = False
-    ) -> None: ...
-    def rawstate(self) -> bool:
-        """The undebounced state: True when pressed."""
-    def __call__(self) -> bool:
-        """The debounced state: True when pressed."""
-    def deinit(self) -> None: ...

@@ -5,7 +5,8 @@ import fwinfo
 
 for name in ("asyncio", "uasyncio", "uasyncio.queues", "fastpoll", "primitives",
              "primitives.barrier", "primitives.condition", "primitives.delay_ms",
-             "primitives.encoder", "primitives.events", "primitives.lock",
+             "primitives.ebutton", "primitives.encoder", "primitives.eswitch", "primitives.events",
+             "primitives.lock",
              "primitives.pushbutton", "primitives.queue", "primitives.ringbuf_queue",
              "primitives.semaphore", "primitives.switch", "aledflash", "apoll", "aqtest",
              "astests", "aswitch", "asyn", "asyntest", "auart", "awaitable", "chain",

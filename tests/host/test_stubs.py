@@ -21,9 +21,9 @@ PAIRS = [
     ("frozen/tutorial/io.py", "iodemo.pyi"),
 ] + [
     ("frozen/primitives/primitives/%s.py" % name, "primitives/%s.pyi" % name)
-    for name in ("__init__", "aadc", "barrier", "broker", "condition", "delay_ms", "encoder",
-                 "events", "lock", "pushbutton", "queue", "ringbuf_queue", "semaphore",
-                 "sw_array", "switch")
+    for name in ("__init__", "aadc", "barrier", "broker", "condition", "delay_ms", "ebutton",
+                 "encoder", "eswitch", "events", "lock", "pushbutton", "queue", "ringbuf_queue",
+                 "semaphore", "sw_array", "switch")
 ] + [
     ("frozen/threadsafe/threadsafe/%s.py" % name, "threadsafe/%s.pyi" % name)
     for name in ("__init__", "message", "threadsafe_event", "threadsafe_queue")
@@ -36,6 +36,7 @@ PAIRS = [
 # Modules with a lazy __getattr__: the table naming what it serves.
 LAZY_TABLES = {
     "frozen/primitives/primitives/__init__.py": "_attrs",
+    "frozen/primitives/primitives/events.py": "_drivers",
     "frozen/tutorial/asyn.py": "_names",
     "frozen/tutorial/io.py": "_demo",
     "frozen/threadsafe/threadsafe/__init__.py": "_attrs",

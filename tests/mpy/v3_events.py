@@ -9,6 +9,15 @@ from machine import Pin
 from primitives import ELO, EButton, ESwitch, WaitAll, WaitAny
 from testkit import times_out
 
+# Hinch's module path, as his users import from it: the drivers (here in their own modules,
+# served by events' __getattr__) and a star import, which looks __all__ up through it.
+star = {}
+exec("from primitives.events import EButton as EB, ESwitch as ES\n"
+     "from primitives.events import *", star)
+assert star["EB"] is EButton and star["ES"] is ESwitch, star
+assert {"ELO", "Event", "WaitAll", "WaitAny", "ESwitch", "EButton"} <= set(star), star
+assert not hasattr(__import__("primitives.events").events, "Nope")
+
 CLICK = 100  # held for 2 debounce periods
 
 

@@ -17,6 +17,10 @@ _HALF = 1 << 28
 
 
 class Encoder:
+    # For `async for`: None, no change yet; True, a change before the first `async for`, which
+    # then makes the Event (set); after that the Event. An Encoder never iterated holds none.
+    _changed = None
+
     def __init__(self, pin_x, pin_y, v=0, div=1, vmin=None, vmax=None, mod=None,
                  callback=None, args=(), delay=100):
         """v: the start value; each div edges change it by 1; it stays in [vmin, vmax] and is
@@ -32,7 +36,6 @@ class Encoder:
         self._cv = v  # the value
         self.delay = delay
         self._flag = Flag()
-        self._changed = asyncio.Event()  # for `async for`: a change before it starts counts
         trig = pin_x.IRQ_RISING | pin_x.IRQ_FALLING
         pin_x.irq(self._x_cb, trig, hard=True)
         try:
@@ -93,7 +96,11 @@ class Encoder:
             if new != value and self._task is not None:  # deinit() may have run meanwhile
                 delta = new - value
                 value = self._cv = new
-                self._changed.set()
+                ev = self._changed
+                if ev is None:
+                    self._changed = True
+                elif ev is not True:
+                    ev.set()
                 if callback is not None:
                     _callback(callback, (new, delta) + args)
 
@@ -105,8 +112,14 @@ class Encoder:
 
     async def __anext__(self):
         """async for v in encoder: each value, once it changed (skipping to the latest)."""
-        await self._changed.wait()
-        self._changed.clear()
+        ev = self._changed
+        if ev is None or ev is True:
+            changed = ev
+            ev = self._changed = asyncio.Event()
+            if changed:
+                ev.set()
+        await ev.wait()
+        ev.clear()
         return self._cv
 
     def deinit(self):

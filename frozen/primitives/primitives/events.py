@@ -1,10 +1,21 @@
-# Waiting on several events at once, and the Event-only drivers (Hinch v3 API). Anything with a
-# wait() coroutine counts as an event, so WaitAny, WaitAll, ELO and Delay_ms nest.
+# Waiting on several events at once (Hinch v3 API). Anything with a wait() coroutine counts as
+# an event, so WaitAny, WaitAll, ELO and Delay_ms nest. Hinch's module also holds the Event-only
+# drivers, ESwitch and EButton: here they are primitives.eswitch and primitives.ebutton, served
+# from this module's name when asked for, so that waiting on events loads no button code.
 import asyncio
 from asyncio import Event  # noqa: F401 (primitives.Event is asyncio's)
 
-from primitives.clicks import Clicks
-from primitives.edges import Input
+_drivers = ("ESwitch", "EButton")
+# `from primitives.events import *` looks __all__ up through __getattr__: it must exist.
+__all__ = ("ELO", "Event", "WaitAll", "WaitAny", "ESwitch", "EButton")
+
+
+def __getattr__(name):
+    if name not in _drivers:
+        raise AttributeError(name)
+    import primitives
+
+    return getattr(primitives, name)
 
 
 class _Group:
@@ -116,69 +127,3 @@ class ELO:
 
     def __call__(self):
         return self._task
-
-
-class ESwitch(Input):
-    """A debounced switch with only an Event interface: open and close. lopen: the level of
-    the open switch. irq=True (ours): an edge IRQ instead of polling."""
-
-    # Class-level default: an instance holds a slot only for a value it changes.
-    _lopen = 1
-
-    def __init__(self, pin, lopen=1, *, irq=False):
-        self._pin = pin
-        if lopen != 1:
-            self._lopen = lopen
-        self.open = asyncio.Event()
-        self.close = asyncio.Event()
-        self._state = pin() ^ lopen  # 1: closed
-        self._watch(pin, irq)
-
-    def _check(self):
-        state = self._pin() ^ self._lopen
-        if state == self._state:
-            return False
-        self._state = state
-        (self.close if state else self.open).set()
-        return True
-
-    def __call__(self):
-        """The debounced state: 1 closed, 0 open."""
-        return self._state
-
-    def deinit(self):
-        self._stop()
-        self.open.clear()
-        self.close.clear()
-
-
-# EButton's events, by the engine's action numbers (primitives.clicks).
-_NAMES = ("press", "release", "double", "long")
-
-
-class EButton(Clicks):
-    """A debounced pushbutton with only an Event interface: press, double, long, release.
-    suppress=True: a single click sets press and release once it can no longer be a double
-    (at release if held longer), a double click double and release, a long press long and
-    release. irq=True (ours): an edge IRQ."""
-
-    _defer_press = True  # with suppress, press is reported with release
-
-    def __init__(self, pin, suppress=False, sense=None, *, irq=False):
-        # Made at once: an action before the first wait() is kept, as with Hinch's.
-        self.press = asyncio.Event()
-        self.double = asyncio.Event()
-        self.long = asyncio.Event()
-        self.release = asyncio.Event()
-        super().__init__(pin, suppress, sense, irq)
-
-    def _wanted(self, what):
-        return True  # every action is looked for: the events are always there
-
-    def _fire(self, what):
-        getattr(self, _NAMES[what]).set()
-
-    def deinit(self):
-        self._stop()
-        for e in (self.press, self.double, self.long, self.release):
-            e.clear()
