@@ -102,7 +102,8 @@ $(MPY_CROSS):
 # The firmware is remade only when something it is made from is newer than it: the port's own
 # make takes 0.6 s (six Python runs) even when it has nothing to do. Its inputs: our sources, the
 # generated fwinfo.py (rewritten only when its text changes) and the port's command line
-# (firmware.args, rewritten only when it changes, e.g. another MPY_DIR). The pinned tree itself
+# (firmware.args, rewritten only when it changes, e.g. another MPY_DIR or rp2's cmake
+# arguments, which then configure its build folder anew). The pinned tree itself
 # is never edited. A firmware that fails the flash check is made older than its inputs, so the
 # next make checks it again.
 FIRMWARE := $(BUILD_DIR)/$(BOARD)/firmware.$(if $(filter rp2,$(BOARD_PORT)),uf2,dfu)
@@ -157,8 +158,8 @@ $(FIRMWARE_GEN): FORCE
 
 $(FIRMWARE_ARGS): FORCE
 	@mkdir -p $(@D)
-	@echo '$(MPY_DIR) $(MPY_TAG) $(MPY_CROSS) $(REPRO_CFLAGS)' | cmp -s - $@ \
-		|| echo '$(MPY_DIR) $(MPY_TAG) $(MPY_CROSS) $(REPRO_CFLAGS)' > $@
+	@echo '$(MPY_DIR) $(MPY_TAG) $(MPY_CROSS) $(REPRO_CFLAGS) $(RP2_CMAKE_ARGS)' | cmp -s - $@ \
+		|| echo '$(MPY_DIR) $(MPY_TAG) $(MPY_CROSS) $(REPRO_CFLAGS) $(RP2_CMAKE_ARGS)' > $@
 
 FORCE:
 

@@ -22,6 +22,7 @@ import argparse
 import glob
 import os
 import sys
+import time
 
 from . import ROOT, genfwinfo, mpyrun
 from .errors import UserError, run_main
@@ -32,8 +33,12 @@ FIRST = "wiring.py"
 # time limits hold there as on a Pyboard, whatever the host's load.
 QEMU_CMD = ("qemu-system-arm -machine mps2-an386 -nographic -monitor null -semihosting "
             "-icount shift={},sleep=off -serial pty -kernel {{}}".format(mpyrun.ICOUNT_SHIFT))
-EMU_CMD = ("qemu-system-arm -machine netduinoplus2 -nographic -monitor null -serial pty "
-           "-kernel {}")
+EMU_CMD = ("qemu-system-arm -machine netduinoplus2 -nographic -monitor null "
+           "-icount shift={},sleep=off -serial pty -kernel {{}}".format(mpyrun.ICOUNT_SHIFT))
+# An emulator starts with its port, and bytes sent before its UART is up are lost (a board on
+# USB is up before its port exists): it is poked until its REPL answers. A hang guard, not a
+# limit on how fast it boots.
+EMU_BOOT_S = 60
 EMU_JUMPER = "needs the X1-X2 jumper: QEMU's F405 models no GPIO levels"
 EMU_SKIP = {
     "wiring.py": EMU_JUMPER,
@@ -86,6 +91,13 @@ class Board:
             raise UserError("no board at {}: plug the Pyboard in over USB, or give its port "
                             "as PORT=...".format(port)) from None
         self.port = port
+        if port in ("qemu", "pyb-emu"):
+            deadline = time.monotonic() + EMU_BOOT_S
+            while not self.pb.read_until(1, b">>> ", timeout=1).endswith(b">>> "):
+                if time.monotonic() > deadline:
+                    self.pb.close()
+                    raise UserError("{} gave no REPL prompt in {} s".format(port, EMU_BOOT_S))
+                self.pb.serial.write(b"\r\x03")
 
     def run(self, source, timeout=120):
         """(output, error) of source run after a soft reset."""
