@@ -109,6 +109,8 @@ $(MPY_CROSS):
 FIRMWARE := $(BUILD_DIR)/$(BOARD)/firmware.$(if $(filter rp2,$(BOARD_PORT)),uf2,dfu)
 FIRMWARE_GEN := $(BUILD_DIR)/$(BOARD)/gen/fwinfo.py
 FIRMWARE_ARGS := $(BUILD_DIR)/$(BOARD)/firmware.args
+FIRMWARE_ARGS_TEXT = $(MPY_DIR) $(MPY_TAG) $(MPY_CROSS) $(REPRO_CFLAGS)$(if \
+	$(filter rp2,$(BOARD_PORT)), $(RP2_CMAKE_ARGS))
 FIRMWARE_INPUTS = Makefile manifest.py $(shell find boards frozen modules -type f) \
 	scripts/hostlib/portmake.py scripts/hostlib/firmwareinfo.py \
 	scripts/hostlib/flashmap.py $(FIRMWARE_GEN) $(FIRMWARE_ARGS)
@@ -158,8 +160,7 @@ $(FIRMWARE_GEN): FORCE
 
 $(FIRMWARE_ARGS): FORCE
 	@mkdir -p $(@D)
-	@echo '$(MPY_DIR) $(MPY_TAG) $(MPY_CROSS) $(REPRO_CFLAGS) $(RP2_CMAKE_ARGS)' | cmp -s - $@ \
-		|| echo '$(MPY_DIR) $(MPY_TAG) $(MPY_CROSS) $(REPRO_CFLAGS) $(RP2_CMAKE_ARGS)' > $@
+	@echo '$(FIRMWARE_ARGS_TEXT)' | cmp -s - $@ || echo '$(FIRMWARE_ARGS_TEXT)' > $@
 
 FORCE:
 

@@ -92,12 +92,23 @@ class Board:
                             "as PORT=...".format(port)) from None
         self.port = port
         if port in ("qemu", "pyb-emu"):
-            deadline = time.monotonic() + EMU_BOOT_S
-            while not self.pb.read_until(1, b">>> ", timeout=1).endswith(b">>> "):
-                if time.monotonic() > deadline:
-                    self.pb.close()
-                    raise UserError("{} gave no REPL prompt in {} s".format(port, EMU_BOOT_S))
-                self.pb.serial.write(b"\r\x03")
+            try:
+                self._await_prompt()
+            except BaseException:
+                self.pb.close()  # the emulator runs in its own session: Ctrl-C misses it
+                raise
+
+    def _await_prompt(self):
+        deadline = time.monotonic() + EMU_BOOT_S
+        seen = b""
+        while True:
+            seen = (seen + self.pb.read_until(1, b">>> ", timeout_overall=1))[-300:]
+            if seen.endswith(b">>> "):
+                return
+            if time.monotonic() > deadline:
+                raise UserError("{} gave no REPL prompt in {} s; it printed: {!r}".format(
+                    self.port, EMU_BOOT_S, seen[-200:]))
+            self.pb.serial.write(b"\r\x03")
 
     def run(self, source, timeout=120):
         """(output, error) of source run after a soft reset."""
