@@ -90,15 +90,21 @@ def qemu_command(elf, icount=None, singlestep=False, machine=QEMU_MACHINE):
         # Upstream's MICROBIT board is linked for a larger nRF51 than the real one.
         cmd += ["-global", "nrf51-soc.flash-size=1048576", "-global",
                 "nrf51-soc.sram-size=262144"]
+    return cmd + timing_args(icount, singlestep)
+
+
+def timing_args(icount=None, singlestep=False):
+    """qemu's arguments for how guest time and interrupts run (every emulated target's)."""
+    args = []
     if icount is not None:
         # sleep=off: while the guest idles (WFI, as the test builds idle), its clock jumps to
         # the next timer instead of following the host's: its time is its instruction count.
-        cmd += ["-icount", "shift={},sleep=off".format(icount)]
+        args += ["-icount", "shift={},sleep=off".format(icount)]
     if singlestep:
         # One instruction per translated block: interrupts (delivered between blocks) can
         # then land between any two instructions, as on the hardware. Several times slower.
-        cmd += ["-singlestep"]
-    return cmd
+        args += ["-singlestep"]
+    return args
 
 
 class _Serial:

@@ -21,7 +21,7 @@ import sys
 import time
 
 from .errors import UserError, run_main
-from .mpyrun import Result, _Serial
+from .mpyrun import Result, _Serial, timing_args
 
 MACHINE = "netduinoplus2"
 RAMDISK_ADDR = 0x20020000
@@ -79,14 +79,7 @@ def command(elf, icount=None, singlestep=False, serial2=None):
            "-serial", "stdio"]
     if serial2:
         cmd += ["-serial", "unix:{},server=on,wait=off".format(serial2)]
-    cmd += ["-kernel", elf]
-    if icount is not None:
-        # sleep=off: while the guest idles (WFI), its clock jumps to the next timer instead of
-        # following the host's, so its time is its instruction count alone.
-        cmd += ["-icount", "shift={},sleep=off".format(icount)]
-    if singlestep:
-        cmd += ["-singlestep"]
-    return cmd
+    return cmd + ["-kernel", elf] + timing_args(icount, singlestep)
 
 
 class Emulator:

@@ -15,7 +15,7 @@ import re
 import subprocess
 import sys
 
-from . import ROOT
+from . import mpy_dir
 from .errors import UserError, run_main
 
 DIRS = ("basics", "micropython", "extmod")
@@ -45,16 +45,6 @@ EXCLUDE = {
     "extmod/tls_threads.py": UNITTEST,
     "extmod/vfs_rom.py": UNITTEST,
 }
-
-
-def mpy_dir():
-    """The pinned tree: MPY_DIR (make exports it), else where the Makefile puts it."""
-    if os.environ.get("MPY_DIR"):
-        return os.environ["MPY_DIR"]
-    with open(os.path.join(ROOT, "Makefile")) as f:
-        tag = re.search(r"^MPY_TAG := (\S+)$", f.read(), re.M).group(1)
-    cache = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
-    return os.path.join(cache, "micropython", tag)
 
 
 def target(elf, icount):

@@ -2,26 +2,15 @@
 
 import fcntl
 import os
-import re
 import subprocess
 import sys
 
-from hostlib import ROOT
+from hostlib import ROOT, mpy_dir  # noqa: F401 (tests import it from here)
 
 # The one build root of every test (make test may set another).
 BUILD = os.path.abspath(os.environ.get("BUILD_ROOT", os.path.join(ROOT, "build")))
 # The MicroPython scripts' folders, each a selection of targets (docs/testing.md).
 TESTS = os.path.join(ROOT, "tests")
-
-
-def mpy_dir():
-    """The pinned MicroPython tree, located as the Makefile locates it."""
-    if os.environ.get("MPY_DIR"):
-        return os.environ["MPY_DIR"]
-    with open(os.path.join(ROOT, "Makefile")) as f:
-        tag = re.search(r"^MPY_TAG := (\S+)$", f.read(), re.M).group(1)
-    cache = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
-    return os.path.join(cache, "micropython", tag)
 
 
 def make(*args):

@@ -111,6 +111,16 @@ def _select(owner, i, n, func):
         owner._off &= ~(1 << i)  # not ^=: a callback may have cleared it since the test
 
 
+def _set_event(owner, i):
+    # Set action i's event if it was made and *_func(False) has not turned it off. owner._evs
+    # is read once: a soft callback may run between two reads.
+    evs = owner._evs
+    if evs is not None and not owner._off >> i & 1:
+        ev = evs[i]
+        if ev is not None:
+            ev.set()
+
+
 def _error(premade):
     # The error to raise where a hard IRQ may be: premade (made at import) when nothing can be
     # allocated (the heap is locked, or full), else a fresh copy. MicroPython appends traceback

@@ -7,7 +7,7 @@ from asyncio import Event  # noqa: F401 (primitives.Event is asyncio's)
 
 _drivers = ("ESwitch", "EButton")
 # `from primitives.events import *` looks __all__ up through __getattr__: it must exist.
-__all__ = ("ELO", "Event", "WaitAll", "WaitAny", "ESwitch", "EButton")
+__all__ = ("ELO", "Event", "WaitAll", "WaitAny", "ESwitch", "EButton")  # noqa: F822 (__getattr__)
 
 
 def __getattr__(name):

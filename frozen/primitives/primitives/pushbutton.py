@@ -1,5 +1,5 @@
 # Pushbutton: press, release, double click and long press of a debounced button (Hinch v3 API).
-from primitives import _callback, _event, _select
+from primitives import _callback, _event, _select, _set_event
 from primitives.clicks import DOUBLE, LONG, PRESS, RELEASE, Clicks
 
 
@@ -46,11 +46,7 @@ class Pushbutton(Clicks):
                 and not self._off >> what & 1)
 
     def _fire(self, what):
-        evs = self._evs
-        if evs is not None and not self._off >> what & 1:
-            ev = evs[what]
-            if ev is not None:
-                ev.set()
+        _set_event(self, what)
         if self._acts is not None:
             act = self._acts[what]
             if act is not None:

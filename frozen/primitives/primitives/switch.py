@@ -2,7 +2,7 @@
 #
 # RAM: an instance holds only what it was asked for. Callbacks, events and the IRQ flag have
 # class-level defaults (None), so an unset one costs no slot in the instance.
-from primitives import _callback, _event, _select
+from primitives import _callback, _event, _select, _set_event
 from primitives.edges import Input
 
 
@@ -42,11 +42,7 @@ class Switch(Input):
         if state == self._state:
             return False
         self._state = state
-        evs = self._evs  # read once: a soft callback may run between two reads
-        if evs is not None and not self._off >> state & 1:
-            ev = evs[state]
-            if ev is not None:
-                ev.set()
+        _set_event(self, state)
         func = self._of if state else self._cf
         if func is not None:
             _callback(func, self._oa if state else self._ca)
