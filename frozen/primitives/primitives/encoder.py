@@ -17,10 +17,6 @@ _HALF = 1 << 28
 
 
 class Encoder:
-    # For `async for`: None, no change yet; True, a change before the first `async for`, which
-    # then makes the Event (set); after that the Event. An Encoder never iterated holds none.
-    _changed = None
-
     def __init__(self, pin_x, pin_y, v=0, div=1, vmin=None, vmax=None, mod=None,
                  callback=None, args=(), delay=100):
         """v: the start value; each div edges change it by 1; it stays in [vmin, vmax] and is
@@ -36,6 +32,10 @@ class Encoder:
         self._cv = v  # the value
         self.delay = delay
         self._flag = Flag()
+        # For `async for`: None, no change yet; True, a change before the first `async for`,
+        # which then makes the Event (set); after that the Event. An Encoder never iterated
+        # holds none. A slot from the start: the task's first store then allocates nothing.
+        self._changed = None
         trig = pin_x.IRQ_RISING | pin_x.IRQ_FALLING
         pin_x.irq(self._x_cb, trig, hard=True)
         try:
@@ -115,9 +115,10 @@ class Encoder:
         ev = self._changed
         if ev is None or ev is True:
             changed = ev
-            ev = self._changed = asyncio.Event()
+            ev = asyncio.Event()
             if changed:
                 ev.set()
+            self._changed = ev  # stored set: a Ctrl-C before this leaves the True in place
         await ev.wait()
         ev.clear()
         return self._cv
